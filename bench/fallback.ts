@@ -1,0 +1,204 @@
+/**
+ * What a fallback chain costs. Run: npx tsx bench/fallback.ts [iterations]
+ *
+ * 1. Primary down, its circuit open: a call through the chain (primary skipped by the breaker)
+ *    against a direct call to the fallback provider, interleaved in the same run. Goal <= 1.05x.
+ *    Measured against a mock that answers at once (the chain's fixed cost, some tens of
+ *    microseconds, is then a visible share of a sub-millisecond loopback call) and against one that
+ *    answers after 20 ms (still far quicker than any hosted model).
+ * 2. Primary refusing connections, circuit still closed: time until the fallback's answer through
+ *    the chain over a direct call, with no retries and with the default retry policy.
+ * The fallback is the OpenAI mock server (src/testing) in a child process.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { ChatRequest } from '../src/core/types/chat-request.js';
+import { closedState } from '../src/policies/circuit-breaker/breaker-state.js';
+import { executeChat } from '../src/policies/executor/execute-chat.js';
+import { executeStream } from '../src/policies/executor/execute-stream.js';
+import { createExecutorDeps } from '../src/policies/executor/executor-deps.js';
+import type { PolicyOptions } from '../src/policies/policy-options.js';
+import { createOpenAICompatibleProvider } from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
+import type { RoutePlan } from '../src/router/route-plan.js';
+
+const iterations = Number(process.argv[2] ?? 2000);
+
+async function startServerProcess(delayMs = 0): Promise<{ child: ChildProcess; origin: string }> {
+  const script = fileURLToPath(new URL('./support/openai-mock-process.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, String(delayMs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`mock server exited with ${code}`)));
+    child.stdout!.on('data', (data: Buffer) => {
+      const match = /PORT (\d+)/.exec(String(data));
+      if (match) resolve(Number(match[1]));
+    });
+  });
+  return { child, origin: `http://127.0.0.1:${port}` };
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+interface Summary {
+  median: number;
+  mean: number;
+  p90: number;
+}
+
+function summarize(samples: number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = samples.reduce((sum, x) => sum + x, 0) / samples.length;
+  return { median: percentile(sorted, 0.5), mean, p90: percentile(sorted, 0.9) };
+}
+
+/** Runs the two calls alternately so drift (GC, CPU frequency, the other process) hits both alike. */
+async function interleaved(
+  count: number,
+  direct: () => Promise<unknown>,
+  chain: () => Promise<unknown>,
+): Promise<{ direct: Summary; chain: Summary }> {
+  const d: number[] = [];
+  const c: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const order = i % 2 === 0 ? [direct, chain] : [chain, direct];
+    for (const run of order) {
+      const started = performance.now();
+      await run();
+      (run === direct ? d : c).push(performance.now() - started);
+    }
+  }
+  return { direct: summarize(d), chain: summarize(c) };
+}
+
+const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+
+function report(title: string, result: { direct: Summary; chain: Summary }): void {
+  const ratio = result.chain.median / result.direct.median;
+  const meanRatio = result.chain.mean / result.direct.mean;
+  console.log(`\n${title}`);
+  console.log(
+    `  direct to fallback : median ${fmt(result.direct.median)}  mean ${fmt(result.direct.mean)}  p90 ${fmt(result.direct.p90)}`,
+  );
+  console.log(
+    `  through the chain  : median ${fmt(result.chain.median)}  mean ${fmt(result.chain.mean)}  p90 ${fmt(result.chain.p90)}`,
+  );
+  console.log(`  ratio chain/direct : ${ratio.toFixed(3)}x (median)  ${meanRatio.toFixed(3)}x (mean)`);
+  console.log(`  added by the chain : ${fmt(result.chain.median - result.direct.median)} (median)`);
+}
+
+const { child, origin } = await startServerProcess();
+const slow = await startServerProcess(20);
+try {
+  const fallback = createOpenAICompatibleProvider({
+    id: 'fallback',
+    baseUrl: `${origin}/v1`,
+    apiKey: 'sk-bench-0000000000',
+  });
+  const deadPort = await closedPort();
+  const primary = createOpenAICompatibleProvider({
+    id: 'primary',
+    baseUrl: `http://127.0.0.1:${deadPort}/v1`,
+    apiKey: 'sk-bench-1111111111',
+  });
+  const slowFallback = createOpenAICompatibleProvider({
+    id: 'slow-fallback',
+    baseUrl: `${slow.origin}/v1`,
+    apiKey: 'sk-bench-2222222222',
+  });
+  const providers = new Map([
+    ['primary', primary],
+    ['fallback', fallback],
+    ['slow-fallback', slowFallback],
+  ]);
+  const deps = createExecutorDeps((id) => providers.get(id)!);
+  const plan = (policies: PolicyOptions, to = 'fallback'): RoutePlan => ({
+    requested: 'bench',
+    groups: [
+      {
+        deployments: [{ id: 'primary/gpt-4o-mini', provider: 'primary', model: 'gpt-4o-mini' }],
+        balancing: 'weighted',
+      },
+      {
+        deployments: [{ id: `${to}/gpt-4o-mini`, provider: to, model: 'gpt-4o-mini' }],
+        balancing: 'weighted',
+      },
+    ],
+    policies,
+  });
+  const request: ChatRequest = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say hello.' }] };
+  const direct = { ...request, model: 'gpt-4o-mini' };
+
+  // Warm the connection pool and the JIT on both paths.
+  for (let i = 0; i < 200; i++) await fallback.chat(direct);
+
+  // 1. Circuit open: park the primary's breaker open for the whole run.
+  deps.breakerStore.set('primary/gpt-4o-mini', {
+    ...closedState(),
+    status: 'open',
+    reopenAt: Number.POSITIVE_INFINITY,
+  });
+  const openPlan = plan({});
+  report(
+    `1. primary down, circuit open: chat (${iterations} calls each)`,
+    await interleaved(
+      iterations,
+      () => fallback.chat(direct),
+      () => executeChat(openPlan, request, deps),
+    ),
+  );
+  report(
+    `1b. primary down, circuit open: stream to the end (${iterations} calls each)`,
+    await interleaved(
+      iterations,
+      () => fallback.stream(direct).result,
+      () => executeStream(openPlan, request, deps).result,
+    ),
+  );
+
+  const slowPlan = plan({}, 'slow-fallback');
+  for (let i = 0; i < 20; i++) await slowFallback.chat(direct);
+  report(
+    '1c. primary down, circuit open: chat, the fallback answering after 20 ms (200 calls each)',
+    await interleaved(
+      200,
+      () => slowFallback.chat(direct),
+      () => executeChat(slowPlan, request, deps),
+    ),
+  );
+
+  // 2. Circuit closed: the breaker is disabled so every call meets the refused connection.
+  deps.breakerStore.set('primary/gpt-4o-mini', closedState());
+  const refusedCount = Math.max(50, Math.floor(iterations / 10));
+  report(
+    `2. primary refusing connections, circuit closed, no retries (${refusedCount} calls each)`,
+    await interleaved(
+      refusedCount,
+      () => fallback.chat(direct),
+      () =>
+        executeChat(plan({ circuitBreaker: { enabled: false }, retry: { maxRetries: 0 } }), request, deps),
+    ),
+  );
+  report(
+    '2b. primary refusing connections, circuit closed, default retries (2, backoff from 500 ms) (5 calls each)',
+    await interleaved(
+      5,
+      () => fallback.chat(direct),
+      () => executeChat(plan({ circuitBreaker: { enabled: false } }), request, deps),
+    ),
+  );
+} finally {
+  child.kill();
+  slow.child.kill();
+}

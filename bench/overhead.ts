@@ -1,0 +1,138 @@
+/**
+ * What the library adds to a call. Run: npx tsx bench/overhead.ts [calls] [delayMs]
+ *
+ * The full pipeline (routing, pre-flight context check, budget reservation, rate limit, cache miss
+ * and store, cost, SQLite ledger write, stats) through `Switchyard.chat`, against the bare provider
+ * adapter (`createOpenAICompatibleProvider`) calling the same local OpenAI mock server, which runs
+ * in another process so its CPU is not counted. 1,000 sequential calls each (by default),
+ * interleaved in rounds of 50 with the order flipped every round so drift hits both alike.
+ * Reports added wall time (%) and added CPU per call (process.cpuUsage, user + system).
+ * Goals: < 5 % wall and < 50 us CPU per call. `delayMs` makes the mock answer that much later, as
+ * a real provider does (the default 0 is a loopback call of about half a millisecond, against which
+ * any fixed cost is a large share).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SqliteLedger } from '../src/accounting/ledger/sqlite-ledger.js';
+import { createCatalog } from '../src/catalog/create-catalog.js';
+import { Switchyard } from '../src/client/switchyard.js';
+import type { ChatRequest } from '../src/core/types/chat-request.js';
+import { createOpenAICompatibleProvider } from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
+
+const calls = Number(process.argv[2] ?? 1000);
+const delayMs = Number(process.argv[3] ?? 0);
+const ROUND = 50;
+
+async function startServerProcess(): Promise<{ child: ChildProcess; origin: string }> {
+  const script = fileURLToPath(new URL('./support/openai-mock-process.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, String(delayMs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`mock server exited with ${code}`)));
+    child.stdout!.on('data', (data: Buffer) => {
+      const match = /PORT (\d+)/.exec(String(data));
+      if (match) resolve(Number(match[1]));
+    });
+  });
+  return { child, origin: `http://127.0.0.1:${port}` };
+}
+
+interface Samples {
+  wall: number[];
+  cpu: number[];
+}
+
+async function measure(run: () => Promise<unknown>, into: Samples): Promise<void> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await run();
+  into.wall.push(performance.now() - started);
+  const used = process.cpuUsage(cpu);
+  into.cpu.push(used.user + used.system);
+}
+
+const sum = (values: number[]) => values.reduce((total, x) => total + x, 0);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const dir = mkdtempSync(join(tmpdir(), 'switchyard-overhead-'));
+const { child, origin } = await startServerProcess();
+try {
+  const provider = () =>
+    createOpenAICompatibleProvider({ id: 'openai', baseUrl: `${origin}/v1`, apiKey: 'sk-bench-0000000000' });
+  const bare = provider();
+  const ledger = new SqliteLedger({ path: join(dir, 'ledger.db') });
+  const sy = new Switchyard({
+    env: {},
+    customProviders: [provider()],
+    catalog: createCatalog(),
+    ledger,
+    config: {
+      budgets: { limits: [{ scope: 'global', window: 'month', limit: '100000' }] },
+      rate_limits: {
+        limits: [
+          {
+            scope: 'provider',
+            match: 'openai',
+            requests_per_minute: 1_000_000,
+            tokens_per_minute: 1_000_000_000,
+          },
+        ],
+      },
+      cache: { ttl_ms: 60_000 },
+      policies: { retry: { max_retries: 0 } },
+    },
+  });
+  // Each call asks something new: a cache miss (and a store) every time, as in real traffic.
+  let n = 0;
+  const request = (): ChatRequest => ({
+    model: 'gpt-4o-mini',
+    temperature: 0,
+    messages: [{ role: 'user', content: `Say hello, number ${n++}.` }],
+  });
+  const direct = () => bare.chat(request());
+  const pipeline = () => sy.chat({ ...request(), model: 'openai/gpt-4o-mini' });
+
+  // Warm the connections, the JIT, the tokenizer and the SQLite statements on both paths.
+  const warm: Samples = { wall: [], cpu: [] };
+  for (let i = 0; i < 200; i++) {
+    await measure(direct, warm);
+    await measure(pipeline, warm);
+  }
+
+  const a: Samples = { wall: [], cpu: [] };
+  const b: Samples = { wall: [], cpu: [] };
+  for (let round = 0; round * ROUND < calls; round++) {
+    const order = round % 2 === 0 ? [direct, pipeline] : [pipeline, direct];
+    for (const run of order) {
+      for (let i = 0; i < ROUND && round * ROUND + i < calls; i++) await measure(run, run === direct ? a : b);
+    }
+  }
+
+  const rows = (await ledger.query()).length;
+  const wallAdded = (sum(b.wall) / sum(a.wall) - 1) * 100;
+  const medianAdded = (median(b.wall) / median(a.wall) - 1) * 100;
+  const cpuAdded = (sum(b.cpu) - sum(a.cpu)) / calls;
+  const ms = (x: number) => `${x.toFixed(3)} ms`;
+  console.log(
+    `${calls} sequential calls each, interleaved in rounds of ${ROUND}; mock server in its own process, answering after ${delayMs} ms`,
+  );
+  console.log(
+    `  bare adapter : wall mean ${ms(sum(a.wall) / calls)}  median ${ms(median(a.wall))}  CPU ${(sum(a.cpu) / calls).toFixed(1)} us/call`,
+  );
+  console.log(
+    `  full pipeline: wall mean ${ms(sum(b.wall) / calls)}  median ${ms(median(b.wall))}  CPU ${(sum(b.cpu) / calls).toFixed(1)} us/call`,
+  );
+  console.log(
+    `  added wall   : ${wallAdded.toFixed(1)} % (total)  ${medianAdded.toFixed(1)} % (median)   goal < 5 %`,
+  );
+  console.log(`  added CPU    : ${cpuAdded.toFixed(1)} us per call   goal < 50 us`);
+  console.log(`  ledger rows  : ${rows} (warm-up included)`);
+  await sy.close();
+} finally {
+  child.kill();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,14 @@
+import type { LedgerFilter, LedgerGroupBy, LedgerRow, UsageTotals } from './ledger-row.js';
+
+/**
+ * Where settled calls are written. Async so a networked ledger (Postgres) drops in; once `record`
+ * resolves, the row is committed and survives the process being killed.
+ */
+export interface Ledger {
+  record(row: LedgerRow): Promise<void>;
+  /** Rows matching the filter, oldest first (newest first when `limit` is set). */
+  query(filter?: LedgerFilter): Promise<LedgerRow[]>;
+  /** Totals per group of the rows settled at or after `since` (ms since the epoch), largest cost first. */
+  totals(groupBy: LedgerGroupBy, since?: number): Promise<UsageTotals[]>;
+  close(): Promise<void>;
+}

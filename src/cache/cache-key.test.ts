@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatRequest } from '../core/types/chat-request.js';
+import { cacheKey } from './cache-key.js';
+import { stableJson } from './stable-json.js';
+
+const base: ChatRequest = {
+  model: 'gpt-4o-mini',
+  messages: [{ role: 'user', content: 'Say hi' }],
+  temperature: 0,
+  tools: [{ name: 'lookup', parameters: { type: 'object', properties: { q: { type: 'string' } } } }],
+};
+
+describe('stableJson', () => {
+  it('sorts keys at every depth and drops undefined members', () => {
+    expect(stableJson({ b: 1, a: { d: [{ y: 1, x: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[{"x":2,"y":1}]},"b":1}',
+    );
+  });
+});
+
+describe('cacheKey', () => {
+  it('ignores who asked and how to wait: metadata, headers, signal, timeout', () => {
+    const decorated: ChatRequest = {
+      ...base,
+      metadata: { user: 'u-42', task: 'triage', tags: ['a'] },
+      headers: { traceparent: '00-abc-def-01' },
+      signal: new AbortController().signal,
+      timeoutMs: 5000,
+    };
+    expect(cacheKey(decorated)).toBe(cacheKey(base));
+  });
+
+  it('does not depend on key order', () => {
+    const reordered = JSON.parse(
+      '{"temperature":0,"tools":[{"parameters":{"properties":{"q":{"type":"string"}},"type":"object"},"name":"lookup"}],"messages":[{"content":"Say hi","role":"user"}],"model":"gpt-4o-mini"}',
+    ) as ChatRequest;
+    expect(cacheKey(reordered)).toBe(cacheKey(base));
+  });
+
+  it('changes with anything that changes the answer', () => {
+    const variants: ChatRequest[] = [
+      { ...base, model: 'gpt-4o' },
+      { ...base, messages: [{ role: 'user', content: 'Say hello' }] },
+      { ...base, temperature: 0.5 },
+      { ...base, tools: [] },
+      { ...base, maxOutputTokens: 10 },
+      { ...base, stop: ['\n'] },
+      { ...base, responseFormat: { type: 'json' } },
+      { ...base, providerOptions: { openai: { logprobs: true } } },
+    ];
+    const keys = new Set([cacheKey(base), ...variants.map((v) => cacheKey(v))]);
+    expect(keys.size).toBe(variants.length + 1);
+  });
+
+  it('keeps scopes apart', () => {
+    expect(cacheKey(base, 'tenant-a')).not.toBe(cacheKey(base, 'tenant-b'));
+  });
+});

@@ -1,0 +1,181 @@
+import { ChatStream } from '../core/stream/chat-stream.js';
+import type { ChatRequest } from '../core/types/chat-request.js';
+import type { ChatResult } from '../core/types/chat-result.js';
+import type { StreamEvent } from '../core/types/stream-events.js';
+import type { Clock } from '../policies/clock.js';
+import { cacheKey } from './cache-key.js';
+import type { CacheStorage } from './cache-storage.js';
+import { decideCacheUse } from './cacheability.js';
+import { LruCacheStorage } from './lru-cache-storage.js';
+import { recordStream } from './record-stream.js';
+import { type RecordedStream, replayStream } from './replay-stream.js';
+
+export interface ResponseCacheOptions {
+  /** Default true; false turns every lookup into a miss without touching storage. */
+  enabled?: boolean;
+  /** How long an answer is served. Default one hour; 0 keeps it until evicted. */
+  ttlMs?: number;
+  /** Cache requests that sample (temperature > 0 or unset). Default false. */
+  cacheNonDeterministic?: boolean;
+  /** Bound of the default in-memory storage. Default 64 MiB. */
+  maxBytes?: number;
+  /** Another storage (a shared store); `maxBytes` then does not apply. */
+  storage?: CacheStorage;
+  clock?: Clock;
+}
+
+export interface CacheCallOptions {
+  /** Skip the cache for this one request: no lookup, no store. */
+  bypass?: boolean;
+  /** Keeps answers apart between callers that must not share them (a tenant, a route). */
+  scope?: string;
+}
+
+export interface CacheCounters {
+  hits: number;
+  misses: number;
+  stores: number;
+  skipped: number;
+  /** Storage reads or writes that failed; each was treated as a miss or not stored. */
+  storageErrors: number;
+}
+
+type StoredEntry = { type: 'chat'; result: ChatResult } | ({ type: 'stream' } & RecordedStream);
+
+/**
+ * Exact-match response cache over the normalized request. Chat answers and streams are kept apart
+ * (`chat` and `stream` keys), so a streamed call is always answered with a stream of the events
+ * the provider really sent, never with a stream made up from a finished answer.
+ */
+export class ResponseCache {
+  readonly #storage: CacheStorage;
+  readonly #ttlMs: number;
+  readonly #enabled: boolean;
+  readonly #cacheNonDeterministic: boolean;
+  readonly counters: CacheCounters = { hits: 0, misses: 0, stores: 0, skipped: 0, storageErrors: 0 };
+
+  constructor(options: ResponseCacheOptions = {}) {
+    this.#storage =
+      options.storage ?? new LruCacheStorage({ maxBytes: options.maxBytes, clock: options.clock });
+    this.#ttlMs = options.ttlMs ?? 3_600_000;
+    this.#enabled = options.enabled ?? true;
+    this.#cacheNonDeterministic = options.cacheNonDeterministic ?? false;
+  }
+
+  /** Whether this request takes part in the cache at all. */
+  applies(request: ChatRequest, options: CacheCallOptions = {}): boolean {
+    return decideCacheUse(request, {
+      enabled: this.#enabled,
+      cacheNonDeterministic: this.#cacheNonDeterministic,
+      bypass: options.bypass,
+    }).use;
+  }
+
+  /** A cached answer for a chat call, or undefined. */
+  async getChat(request: ChatRequest, options: CacheCallOptions = {}): Promise<ChatResult | undefined> {
+    const entry = await this.#read('chat', request, options);
+    return entry?.type === 'chat' ? { ...entry.result, attempts: [] } : undefined;
+  }
+
+  /** Keeps a successful chat answer. */
+  async putChat(request: ChatRequest, result: ChatResult, options: CacheCallOptions = {}): Promise<void> {
+    if (!this.applies(request, options) || result.finishReason === 'error') return;
+    const { attempts: _attempts, ...stored } = result;
+    await this.#write('chat', request, options, { type: 'chat', result: stored });
+  }
+
+  /**
+   * Chat through the cache: a hit answers without calling `call`; a miss calls it and keeps the
+   * answer. A failed call throws as it would have and stores nothing.
+   */
+  async chat(
+    request: ChatRequest,
+    call: () => Promise<ChatResult>,
+    options: CacheCallOptions = {},
+  ): Promise<{ result: ChatResult; cacheHit: boolean }> {
+    const hit = await this.getChat(request, options);
+    if (hit) return { result: hit, cacheHit: true };
+    const result = await call();
+    await this.putChat(request, result, options);
+    return { result, cacheHit: false };
+  }
+
+  /** A replay of a cached stream, or undefined. */
+  async getStream(request: ChatRequest, options: CacheCallOptions = {}): Promise<ChatStream | undefined> {
+    const entry = await this.#read('stream', request, options);
+    return entry?.type === 'stream' ? replayStream(entry) : undefined;
+  }
+
+  /** Passes `stream` through and keeps its events if, and only if, it finishes cleanly. */
+  recordStream(request: ChatRequest, stream: ChatStream, options: CacheCallOptions = {}): ChatStream {
+    if (!this.applies(request, options)) return stream;
+    return recordStream(stream, { provider: 'switchyard', model: request.model }, (recorded) => {
+      void this.#write('stream', request, options, { type: 'stream', ...recorded });
+    });
+  }
+
+  /**
+   * A stream through the cache, returned at once as the client's `stream()` must: the lookup runs
+   * when the stream is first read. `cacheHit` settles once the lookup is done.
+   */
+  stream(
+    request: ChatRequest,
+    open: () => ChatStream,
+    options: CacheCallOptions = {},
+  ): { stream: ChatStream; cacheHit: Promise<boolean> } {
+    let settleHit!: (hit: boolean) => void;
+    const cacheHit = new Promise<boolean>((resolve) => {
+      settleHit = resolve;
+    });
+    let outcome: ChatResult | undefined;
+    const self = this;
+    async function* events(): AsyncGenerator<StreamEvent> {
+      const replay = await self.getStream(request, options).catch(() => undefined);
+      settleHit(replay !== undefined);
+      const chosen = replay ?? self.recordStream(request, open(), options);
+      for await (const event of chosen) {
+        // The chosen stream's result carries the provider and attempts; it is settled by now.
+        if (event.type === 'finish') outcome = await chosen.result;
+        yield event;
+      }
+    }
+    const stream = new ChatStream(events(), {
+      provider: 'switchyard',
+      model: request.model,
+      finalize: (result) => outcome ?? result,
+    });
+    return { stream, cacheHit };
+  }
+
+  async #read(mode: 'chat' | 'stream', request: ChatRequest, options: CacheCallOptions) {
+    if (!this.applies(request, options)) {
+      this.counters.skipped++;
+      return undefined;
+    }
+    // A cache that cannot be read is a miss: the provider still answers.
+    const text = await this.#storage.get(`${mode}:${cacheKey(request, options.scope)}`).catch(() => {
+      this.counters.storageErrors++;
+      return undefined;
+    });
+    if (text === undefined) {
+      this.counters.misses++;
+      return undefined;
+    }
+    this.counters.hits++;
+    return JSON.parse(text) as StoredEntry;
+  }
+
+  async #write(mode: 'chat' | 'stream', request: ChatRequest, options: CacheCallOptions, entry: StoredEntry) {
+    try {
+      await this.#storage.set(
+        `${mode}:${cacheKey(request, options.scope)}`,
+        JSON.stringify(entry),
+        this.#ttlMs,
+      );
+      this.counters.stores++;
+    } catch {
+      // An answer the caller already has must not fail because it could not be kept.
+      this.counters.storageErrors++;
+    }
+  }
+}

@@ -1,0 +1,297 @@
+import type { PriceLookup } from '../accounting/cost/price-call.js';
+import type { Ledger } from '../accounting/ledger/ledger.js';
+import type { CallStats } from '../analytics/call-stats.js';
+import type { LedgerConfig } from '../config/ledger-cache-schema.js';
+import type { SwitchyardConfig } from '../config/switchyard-config.js';
+import { isSwitchyardError } from '../core/errors/switchyard-error.js';
+import { ChatStream } from '../core/stream/chat-stream.js';
+import type { ChatRequest, EmbedRequest } from '../core/types/chat-request.js';
+import type { ChatResult, ModelInfo } from '../core/types/chat-result.js';
+import type { Provider } from '../core/types/provider.js';
+import type { StreamEvent } from '../core/types/stream-events.js';
+import { HealthMonitor } from '../health/health-monitor.js';
+import type { HealthSnapshot } from '../health/health-status.js';
+import { createPipeline } from '../pipeline/create-pipeline.js';
+import type { Pipeline } from '../pipeline/pipeline.js';
+import { preflightHook } from '../pipeline/preflight-hook.js';
+import { runChat } from '../pipeline/run-chat.js';
+import { type CostedEmbedResult, runEmbed } from '../pipeline/run-embed.js';
+import { runStream } from '../pipeline/run-stream.js';
+import { CircuitBreaker } from '../policies/circuit-breaker/circuit-breaker.js';
+import { logPolicyEvents } from '../policies/events/log-policy-events.js';
+import { PolicyEvents } from '../policies/events/policy-events.js';
+import { executeChat } from '../policies/executor/execute-chat.js';
+import { executeStream } from '../policies/executor/execute-stream.js';
+import { createExecutorDeps, type ExecutorDeps } from '../policies/executor/executor-deps.js';
+import { builtInDefinitions } from '../providers/builtin-definitions.js';
+import type { ProviderDefinition } from '../providers/provider-definition.js';
+import type { Environment, ProviderOverride } from '../providers/registry/provider-overrides.js';
+import { ProviderRegistry } from '../providers/registry/provider-registry.js';
+import type { ProviderStatus } from '../providers/registry/resolve-provider.js';
+import type { CatalogLookup } from '../router/catalog-lookup.js';
+import type { RoutePlan } from '../router/route-plan.js';
+import { Router } from '../router/router.js';
+import type { Store } from '../store/store.js';
+import { logCallFailure, type SwitchyardLogger } from './client-logger.js';
+import { knownSecrets } from './known-secrets.js';
+import { parseModelId } from './model-id.js';
+import { resolveClientConfig } from './resolve-client-config.js';
+
+export interface SwitchyardOptions {
+  /**
+   * Routing, providers and policies: a parsed SwitchyardConfig (from `loadConfig`) or the same shape
+   * as a plain object (snake_case or camelCase), validated here. Files are never read implicitly:
+   * use `Switchyard.fromConfigFile()` for `switchyard.yaml` / `SWITCHYARD_CONFIG`.
+   */
+  config?: SwitchyardConfig | Record<string, unknown>;
+  /** Keys, base URLs and options per provider id; each overrides config and environment. */
+  providers?: Record<string, ProviderOverride>;
+  /** Providers built in code: custom endpoints, a scripted MockProvider. */
+  customProviders?: Provider[];
+  /** Environment to read keys and SWITCHYARD_MODEL from (default `process.env`). */
+  env?: Environment;
+  /** Register the built-in `mock` provider (default true). */
+  includeMock?: boolean;
+  /** The providers known by definition (default: every built-in); tests and embedders narrow or extend it. */
+  definitions?: ProviderDefinition[];
+  /**
+   * Resolves requirement routes (capabilities, context, price) to models; a ModelCatalog also
+   * prices every call and gives the pre-flight its context windows (default: the built-in catalog
+   * prices, requirement routes unresolved).
+   */
+  catalog?: CatalogLookup | (CatalogLookup & PriceLookup);
+  /**
+   * Where every settled call is recorded: a Ledger, a `ledger:` config (SQLite at its path), or
+   * `false`. Default: the config's `ledger.path` when set, else in memory (`ledger.query()`).
+   */
+  ledger?: Ledger | LedgerConfig | false;
+  /** Counters for budgets and rate limits, and the cache's storage (default: in memory). */
+  store?: Store;
+  /** Executor state and hooks (clock, random, breaker store); tests inject a fake clock here. */
+  executor?: Partial<Omit<ExecutorDeps, 'getProvider' | 'events'>>;
+  /**
+   * A pino logger (or the same shape: `{ debug, info, warn, error }`). Attempts are logged at
+   * debug, retries and hedges at info, fallbacks and breaker changes at warn, a failed call at
+   * error. Keys from config, options and secret-named environment variables, and anything shaped
+   * like a key, are redacted from every line.
+   */
+  logger?: SwitchyardLogger;
+}
+
+/**
+ * A request whose `model` is a Switchyard model name: `provider/model`, an alias or a route name.
+ * Without a model, `task` or `agent` (or SWITCHYARD_MODEL, or the config's default) chooses it.
+ */
+export type SwitchyardChatRequest = Omit<ChatRequest, 'model'> & {
+  model?: string;
+  /** A task (`security`), routed by `tasks`, a route of that name, or providers' `use_for`. */
+  task?: string;
+  /** An agent from the config, with its own model map and fallback chain. */
+  agent?: string;
+  /** `{ bypass: true }` neither reads nor writes the response cache for this call. */
+  cache?: { bypass?: boolean };
+};
+export type SwitchyardEmbedRequest = EmbedRequest;
+
+/**
+ * The library's front door: one call shape for every provider, with routing, fallback chains,
+ * circuit breakers, retries, timeouts, balancing and hedging applied around every call.
+ */
+export class Switchyard {
+  readonly registry: ProviderRegistry;
+  readonly router: Router;
+  readonly config: SwitchyardConfig;
+  /** Attempt, retry, fallback, breaker and hedge events. */
+  readonly events: PolicyEvents;
+  readonly #deps: ExecutorDeps;
+  readonly #breaker: CircuitBreaker;
+  readonly #logger: SwitchyardLogger | undefined;
+  readonly #secrets: string[];
+  readonly #pipeline: Pipeline;
+  #monitor: HealthMonitor | undefined;
+
+  constructor(options: SwitchyardOptions = {}) {
+    const env = options.env ?? process.env;
+    const definitions = options.definitions ?? builtInDefinitions();
+    this.config = resolveClientConfig(options.config, { env, presets: definitions.map((d) => d.id) });
+    this.registry = new ProviderRegistry({
+      definitions,
+      env,
+      overrides: { ...this.config.providerOverrides(), ...options.providers },
+      providers: options.customProviders,
+      includeMock: options.includeMock,
+    });
+    this.router = new Router({
+      config: this.config,
+      env,
+      catalog: options.catalog,
+      isAvailable: (id) => this.registry.get(id) !== undefined,
+    });
+    this.events = new PolicyEvents();
+    this.#pipeline = createPipeline(this.config, {
+      ledger: options.ledger,
+      store: options.store,
+      catalog: options.catalog && 'get' in options.catalog ? options.catalog : undefined,
+      env,
+    });
+    this.#deps = createExecutorDeps((id) => this.registry.require(id), {
+      beforeAttempt: preflightHook(this.#pipeline),
+      ...options.executor,
+      events: this.events,
+    });
+    this.#breaker = new CircuitBreaker({
+      store: this.#deps.breakerStore,
+      clock: this.#deps.clock!,
+      events: this.events,
+    });
+    this.#logger = options.logger;
+    this.#secrets = options.logger
+      ? knownSecrets(env, [this.config.providerOverrides(), options.providers])
+      : [];
+    if (options.logger) logPolicyEvents(this.events, options.logger, { secrets: this.#secrets });
+  }
+
+  /** A client configured from `switchyard.yaml` (or `.yml`, `.toml`, `.json`), `SWITCHYARD_CONFIG`, or `path`. */
+  static async fromConfigFile(
+    path?: string,
+    options: Omit<SwitchyardOptions, 'config'> = {},
+  ): Promise<Switchyard> {
+    const { loadConfig } = await import('../config/load-config.js');
+    const definitions = options.definitions ?? builtInDefinitions();
+    const config = await loadConfig({ path, env: options.env, presets: definitions.map((d) => d.id) });
+    return new Switchyard({ ...options, definitions, config });
+  }
+
+  /** What a model name, task or agent resolves to: the ordered chain with its policies. */
+  plan(request: Pick<SwitchyardChatRequest, 'model' | 'task' | 'agent' | 'metadata'>): RoutePlan {
+    return this.router.resolve({
+      model: request.model,
+      task: request.task ?? request.metadata?.task,
+      agent: request.agent,
+    });
+  }
+
+  async chat(request: SwitchyardChatRequest): Promise<ChatResult> {
+    if (!this.#logger) return this.#chat(request);
+    try {
+      return await this.#chat(request);
+    } catch (error) {
+      const requested = request.model ?? request.agent ?? request.task ?? 'default';
+      logCallFailure(this.#logger, requested, error, this.#secrets);
+      throw error;
+    }
+  }
+
+  #chat(request: SwitchyardChatRequest): Promise<ChatResult> {
+    const plan = this.plan(request);
+    const providerRequest = toProviderRequest(request, plan);
+    return runChat(
+      this.#pipeline,
+      plan,
+      providerRequest,
+      () => executeChat(plan, providerRequest, this.#deps),
+      { cacheBypass: request.cache?.bypass },
+    );
+  }
+
+  stream(request: SwitchyardChatRequest): ChatStream {
+    let plan: RoutePlan;
+    try {
+      plan = this.plan(request);
+    } catch (error) {
+      return failedStream(error, request.model ?? request.task ?? 'unknown');
+    }
+    const providerRequest = toProviderRequest(request, plan);
+    return runStream(
+      this.#pipeline,
+      plan,
+      providerRequest,
+      () => executeStream(plan, providerRequest, this.#deps),
+      { cacheBypass: request.cache?.bypass },
+    );
+  }
+
+  /**
+   * Embeddings from one provider (`provider/model`): inputs split into the provider's batches,
+   * sent in parallel, order kept, usage and `cost` summed; budgets, limits and the ledger apply.
+   */
+  async embed(request: SwitchyardEmbedRequest): Promise<CostedEmbedResult> {
+    const { provider, model } = parseModelId(request.model);
+    const instance = this.registry.require(provider);
+    return runEmbed(this.#pipeline, { provider, model }, { ...request, model }, (batch) =>
+      instance.embed(batch),
+    );
+  }
+
+  /** Per provider and model: requests, errors, cache hits, latency percentiles, speed and cost, in this process. */
+  stats(): { providers: CallStats[]; models: CallStats[] } {
+    return this.#pipeline.stats.stats();
+  }
+
+  /** Where settled calls are recorded (undefined when the ledger is off). */
+  get ledger(): Ledger | undefined {
+    return this.#pipeline.ledger;
+  }
+
+  /** Closes the ledger (flushes nothing: every recorded row is already committed). */
+  async close(): Promise<void> {
+    this.#monitor?.stop?.();
+    await this.#pipeline.ledger?.close();
+  }
+
+  /** Every known provider, configured or not, with the reason. */
+  providers(): ProviderStatus[] {
+    return this.registry.statuses();
+  }
+
+  provider(id: string): Provider {
+    return this.registry.require(id);
+  }
+
+  /** The live model list from the provider's own API. */
+  async listModels(providerId: string, options?: { signal?: AbortSignal }): Promise<ModelInfo[]> {
+    return this.registry.require(providerId).listModels(options);
+  }
+
+  /**
+   * Active checks of every configured provider, combined with breaker state and the recent error
+   * rate: `healthy | degraded | down` with the reason. `requiredProviders` adds to the config's
+   * `health.required_providers` for this check: any of them down makes `exitCode` 1.
+   */
+  async health(options: { timeoutMs?: number; requiredProviders?: string[] } = {}): Promise<HealthSnapshot> {
+    return this.healthMonitor(options).check({ requiredProviders: options.requiredProviders });
+  }
+
+  /** The monitor behind `health()`; `start()` it for periodic checks (its timers never hold the process). */
+  healthMonitor(options: { timeoutMs?: number } = {}): HealthMonitor {
+    if (!this.#monitor) {
+      const health = this.config.data.health;
+      this.#monitor = new HealthMonitor({
+        providers: this.registry,
+        breaker: { status: (id: string) => this.#breaker.status(id) },
+        deployments: () => this.router.knownDeployments(),
+        intervalMs: health?.intervalMs,
+        timeoutMs: options.timeoutMs ?? health?.timeoutMs,
+        requiredProviders: health?.requiredProviders,
+      });
+      this.events.on('attempt-end', (event) => this.#monitor?.recordAttempt(event));
+    }
+    return this.#monitor;
+  }
+}
+
+/** The provider-level request: the executor sets each candidate's model. */
+function toProviderRequest(request: SwitchyardChatRequest, plan: RoutePlan): ChatRequest {
+  const { task, agent, cache: _cache, ...rest } = request;
+  const metadata = task !== undefined ? { ...rest.metadata, task } : rest.metadata;
+  return { ...rest, metadata, model: plan.requested };
+}
+
+/** A stream that fails at once with the given error, so callers handle one shape. */
+function failedStream(error: unknown, model: string): ChatStream {
+  async function* events(): AsyncGenerator<StreamEvent> {
+    if (!isSwitchyardError(error)) throw error;
+    yield { type: 'error', error };
+  }
+  return new ChatStream(events(), { provider: 'switchyard', model });
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { isSwitchyardError, SwitchyardError } from '../errors/switchyard-error.js';
+import { makeUsage } from '../types/chat-result.js';
+import type { StreamEvent } from '../types/stream-events.js';
+import { ChatStream } from './chat-stream.js';
+
+const usage = makeUsage({ inputTokens: 3, outputTokens: 2 });
+
+function streamOf(events: StreamEvent[], onReturn?: () => void) {
+  async function* source(): AsyncGenerator<StreamEvent> {
+    try {
+      for (const event of events) yield event;
+    } finally {
+      onReturn?.();
+    }
+  }
+  return new ChatStream(source(), { provider: 'p', model: 'm' });
+}
+
+const start: StreamEvent = { type: 'start', id: 'r1', model: 'm-2024', provider: 'p', warnings: [] };
+
+describe('ChatStream', () => {
+  it('accumulates text, reasoning with signatures and tool calls into the result', async () => {
+    const stream = streamOf([
+      start,
+      { type: 'reasoning-delta', text: 'think ' },
+      { type: 'reasoning-delta', text: 'more', signature: 'sig1' },
+      { type: 'text-delta', text: 'Hel' },
+      { type: 'text-delta', text: 'lo' },
+      { type: 'tool-call', index: 0, toolCall: { id: 'c', name: 't', arguments: '{}', input: {} } },
+      { type: 'finish', finishReason: 'tool_calls', rawFinishReason: 'tool_use', usage },
+    ]);
+    const seen: string[] = [];
+    for await (const event of stream) seen.push(event.type);
+    const result = await stream.result;
+    expect(seen).toEqual([
+      'start',
+      'reasoning-delta',
+      'reasoning-delta',
+      'text-delta',
+      'text-delta',
+      'tool-call',
+      'finish',
+    ]);
+    expect(result).toMatchObject({
+      id: 'r1',
+      model: 'm-2024',
+      text: 'Hello',
+      reasoning: 'think more',
+      reasoningParts: [{ text: 'think more', signature: 'sig1' }],
+      finishReason: 'tool_calls',
+      rawFinishReason: 'tool_use',
+      usage,
+    });
+    expect(result.toolCalls).toHaveLength(1);
+  });
+
+  it('keeps a redacted reasoning block as its own part, in order', async () => {
+    const result = await streamOf([
+      start,
+      { type: 'reasoning-delta', text: 'a', signature: 's1' },
+      { type: 'reasoning-delta', text: '', redactedData: 'opaque' },
+      { type: 'finish', finishReason: 'stop', rawFinishReason: 'end_turn', usage },
+    ]).result;
+    expect(result.reasoning).toBe('a');
+    expect(result.reasoningParts).toEqual([
+      { text: 'a', signature: 's1' },
+      { text: '', redactedData: 'opaque' },
+    ]);
+  });
+
+  it('resolves result without iteration by draining', async () => {
+    const result = await streamOf([
+      start,
+      { type: 'text-delta', text: 'x' },
+      { type: 'finish', finishReason: 'stop', rawFinishReason: 'stop', usage },
+    ]).result;
+    expect(result.text).toBe('x');
+  });
+
+  it('rejects result with the error event', async () => {
+    const error = new SwitchyardError({ kind: 'overloaded', message: 'busy' });
+    const stream = streamOf([start, { type: 'text-delta', text: 'x' }, { type: 'error', error }]);
+    await expect(stream.result).rejects.toBe(error);
+  });
+
+  it('never ends cleanly when the source ends without finish', async () => {
+    const stream = streamOf([start, { type: 'text-delta', text: 'x' }]);
+    const events: StreamEvent[] = [];
+    for await (const event of stream) events.push(event);
+    const last = events[events.length - 1]!;
+    expect(last.type).toBe('error');
+    await expect(stream.result).rejects.toSatisfy(isSwitchyardError);
+  });
+
+  it('closes the source when the consumer breaks out', async () => {
+    let closed = false;
+    const stream = streamOf(
+      [start, { type: 'text-delta', text: 'a' }, { type: 'text-delta', text: 'b' }],
+      () => {
+        closed = true;
+      },
+    );
+    for await (const event of stream) if (event.type === 'text-delta') break;
+    expect(closed).toBe(true);
+    await expect(stream.result).rejects.toMatchObject({ kind: 'aborted' });
+  });
+
+  it('offers textStream and refuses a second consumer', async () => {
+    const stream = streamOf([
+      start,
+      { type: 'text-delta', text: 'a' },
+      { type: 'text-delta', text: 'b' },
+      { type: 'finish', finishReason: 'stop', rawFinishReason: 'stop', usage },
+    ]);
+    let text = '';
+    for await (const piece of stream.textStream) text += piece;
+    expect(text).toBe('ab');
+    expect(() => stream[Symbol.asyncIterator]()).toThrow(/once/);
+  });
+});
+
+describe('ChatStream warnings', () => {
+  it('adds warnings carried by the finish event to those of start', async () => {
+    const result = await streamOf([
+      { type: 'start', id: 'r', model: 'm', provider: 'p', warnings: [{ type: 'other', message: 'early' }] },
+      {
+        type: 'finish',
+        finishReason: 'stop',
+        rawFinishReason: 'stop',
+        usage,
+        warnings: [{ type: 'invalid-tool-arguments', message: 'late' }],
+      },
+    ]).result;
+    expect(result.warnings.map((w) => w.message)).toEqual(['early', 'late']);
+  });
+});

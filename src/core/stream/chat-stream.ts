@@ -1,0 +1,191 @@
+import { SwitchyardError } from '../errors/switchyard-error.js';
+import type { ChatResult, ToolCall, Warning } from '../types/chat-result.js';
+import type { StreamEvent } from '../types/stream-events.js';
+
+/**
+ * A chat stream: iterate it for events, or await `result` for the final text, tool calls, usage and
+ * finish reason. Single-consumer. Awaiting `result` without iterating drains the stream.
+ * Breaking out of the loop aborts the underlying request and releases its connection.
+ */
+export class ChatStream implements AsyncIterable<StreamEvent> {
+  readonly #source: AsyncGenerator<StreamEvent>;
+  readonly #started: number;
+  #iterated = false;
+  #resolve!: (result: ChatResult) => void;
+  #reject!: (error: unknown) => void;
+  readonly #result: Promise<ChatResult>;
+
+  // Accumulated state.
+  #id = '';
+  #provider: string;
+  #model: string;
+  #text = '';
+  #reasoning = '';
+  #reasoningParts: Array<{ text: string; signature?: string; redactedData?: string }> = [];
+  readonly #toolCalls: ToolCall[] = [];
+  #reasoningOpen = false;
+  #warnings: Warning[] = [];
+  #firstTokenAt: number | undefined;
+  readonly #finalize: ((result: ChatResult) => ChatResult) | undefined;
+
+  /**
+   * `finalize` lets a producer that wraps other streams (the fallback executor) complete the result
+   * with what only it knows at the end: the winning provider and the attempts.
+   */
+  constructor(
+    source: AsyncGenerator<StreamEvent>,
+    init: {
+      provider: string;
+      model: string;
+      startedAt?: number;
+      finalize?: (result: ChatResult) => ChatResult;
+    },
+  ) {
+    this.#source = source;
+    this.#finalize = init.finalize;
+    this.#provider = init.provider;
+    this.#model = init.model;
+    this.#started = init.startedAt ?? performance.now();
+    this.#result = new Promise<ChatResult>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    // The result may be ignored by an iterating caller; never let its rejection crash the process.
+    this.#result.catch(() => {});
+  }
+
+  get result(): Promise<ChatResult> {
+    if (!this.#iterated) void this.#drain();
+    return this.#result;
+  }
+
+  /** Only the text as it arrives. */
+  get textStream(): AsyncIterable<string> {
+    const self = this;
+    return {
+      async *[Symbol.asyncIterator]() {
+        for await (const event of self) {
+          if (event.type === 'text-delta') yield event.text;
+          else if (event.type === 'error') throw event.error;
+        }
+      },
+    };
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<StreamEvent> {
+    if (this.#iterated) throw new Error('a ChatStream can be consumed once');
+    this.#iterated = true;
+    return this.#iterate();
+  }
+
+  async #drain(): Promise<void> {
+    for await (const _ of this) {
+      // Consumed for the result only.
+    }
+  }
+
+  async *#iterate(): AsyncGenerator<StreamEvent> {
+    let settled = false;
+    try {
+      for await (const event of this.#source) {
+        this.#absorb(event);
+        if (event.type === 'finish') {
+          settled = true;
+          this.#resolve(this.#buildResult(event));
+        } else if (event.type === 'error') {
+          settled = true;
+          this.#reject(event.error);
+        }
+        yield event;
+        if (settled) return;
+      }
+      if (!settled) {
+        // A source that ends without finish or error is a bug upstream of here; never a clean end.
+        const error = new SwitchyardError({
+          kind: 'network',
+          provider: this.#provider,
+          message: 'stream ended without a finish event',
+        });
+        settled = true;
+        this.#reject(error);
+        yield { type: 'error', error };
+      }
+    } finally {
+      if (!settled) {
+        this.#reject(
+          new SwitchyardError({
+            kind: 'aborted',
+            provider: this.#provider,
+            message: 'stream was not consumed to the end',
+          }),
+        );
+      }
+      await this.#source.return(undefined);
+    }
+  }
+
+  #absorb(event: StreamEvent): void {
+    switch (event.type) {
+      case 'start':
+        this.#id = event.id;
+        if (event.model) this.#model = event.model;
+        this.#warnings.push(...event.warnings);
+        break;
+      case 'text-delta':
+        this.#firstTokenAt ??= performance.now();
+        this.#text += event.text;
+        break;
+      case 'reasoning-delta':
+        this.#firstTokenAt ??= performance.now();
+        if (event.redactedData !== undefined) {
+          // A redacted block (Anthropic) is a whole part of its own, sent back as it came.
+          this.#reasoningParts.push({ text: '', redactedData: event.redactedData });
+          this.#reasoningOpen = false;
+          break;
+        }
+        this.#reasoning += event.text;
+        // A signature closes the current reasoning part: it signs the text accumulated so far.
+        if (!this.#reasoningOpen) {
+          this.#reasoningParts.push({ text: '' });
+          this.#reasoningOpen = true;
+        }
+        this.#reasoningParts[this.#reasoningParts.length - 1]!.text += event.text;
+        if (event.signature !== undefined) {
+          this.#reasoningParts[this.#reasoningParts.length - 1]!.signature = event.signature;
+          this.#reasoningOpen = false;
+        }
+        break;
+      case 'tool-call-delta':
+        this.#firstTokenAt ??= performance.now();
+        break;
+      case 'tool-call':
+        this.#firstTokenAt ??= performance.now();
+        this.#toolCalls.push(event.toolCall);
+        break;
+      default:
+        break;
+    }
+  }
+
+  #buildResult(finish: Extract<StreamEvent, { type: 'finish' }>): ChatResult {
+    const now = performance.now();
+    const result: ChatResult = {
+      id: this.#id,
+      provider: this.#provider,
+      model: this.#model,
+      text: this.#text,
+      toolCalls: this.#toolCalls,
+      reasoning: this.#reasoning,
+      finishReason: finish.finishReason,
+      rawFinishReason: finish.rawFinishReason,
+      usage: finish.usage,
+      latencyMs: Math.round(now - this.#started),
+      warnings: finish.warnings?.length ? [...this.#warnings, ...finish.warnings] : this.#warnings,
+    };
+    if (this.#reasoningParts.some((p) => p.signature || p.redactedData))
+      result.reasoningParts = this.#reasoningParts;
+    if (this.#firstTokenAt !== undefined)
+      result.timeToFirstTokenMs = Math.round(this.#firstTokenAt - this.#started);
+    return this.#finalize ? this.#finalize(result) : result;
+  }
+}

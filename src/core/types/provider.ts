@@ -1,0 +1,28 @@
+import type { ChatStream } from '../stream/chat-stream.js';
+import type { ChatRequest, EmbedRequest } from './chat-request.js';
+import type { ChatResult, EmbedResult, HealthReport, ModelInfo } from './chat-result.js';
+
+export type ProtocolId = 'openai' | 'anthropic' | 'gemini' | 'ollama' | 'cohere' | 'mock';
+
+/** Features a provider may lack; a request that needs one gets an `unsupported` error naming it. */
+export interface ProviderFeatures {
+  streaming: boolean;
+  tools: boolean;
+  structuredOutput: boolean;
+  jsonMode: boolean;
+  vision: boolean;
+  embeddings: boolean;
+  reasoning: boolean;
+}
+
+/** What every provider implements, whatever its wire protocol. */
+export interface Provider {
+  readonly id: string;
+  readonly protocol: ProtocolId;
+  readonly features: ProviderFeatures;
+  chat(request: ChatRequest): Promise<ChatResult>;
+  stream(request: ChatRequest): ChatStream;
+  embed(request: EmbedRequest): Promise<EmbedResult>;
+  listModels(options?: { signal?: AbortSignal }): Promise<ModelInfo[]>;
+  health(options?: { signal?: AbortSignal; timeoutMs?: number }): Promise<HealthReport>;
+}

@@ -1,0 +1,94 @@
+import type { Usage } from '../../core/types/chat-result.js';
+import { Counter, Histogram, renderMetrics } from './prometheus-registry.js';
+
+/** What one finished request contributes to the metrics. */
+export interface RequestRecord {
+  route: string;
+  status: number;
+  provider?: string;
+  stream: boolean;
+  durationMs: number;
+  overheadMs: number;
+  timeToFirstTokenMs?: number;
+  usage?: Usage;
+  errorKind?: string;
+}
+
+/** Routes as a closed set, so an arbitrary URL cannot grow the number of series. */
+const KNOWN_ROUTES = new Set([
+  '/chat/completions',
+  '/embeddings',
+  '/messages',
+  '/messages/count_tokens',
+  '/models',
+]);
+
+export function routeLabel(path: string): string {
+  if (KNOWN_ROUTES.has(path)) return path;
+  if (path.startsWith('/models/')) return '/models/{id}';
+  return 'other';
+}
+
+/**
+ * The gateway's Prometheus metrics: requests, latency, time to first token, the gateway's own
+ * overhead, tokens, errors by kind, and what is in flight right now.
+ */
+export class GatewayMetrics {
+  readonly requests = new Counter(
+    'switchyard_gateway_requests_total',
+    'Requests answered, by route, status and provider.',
+  );
+  readonly errors = new Counter('switchyard_gateway_errors_total', 'Failed requests by error kind.');
+  readonly tokens = new Counter('switchyard_gateway_tokens_total', 'Tokens by provider and direction.');
+  readonly inFlight = new Counter(
+    'switchyard_gateway_in_flight_requests',
+    'Requests being served now.',
+    'gauge',
+  );
+  readonly openStreams = new Counter('switchyard_gateway_open_streams', 'Streams open now.', 'gauge');
+  readonly duration = new Histogram(
+    'switchyard_gateway_request_duration_seconds',
+    'Whole request time, by route.',
+  );
+  readonly firstToken = new Histogram(
+    'switchyard_gateway_time_to_first_token_seconds',
+    'Time from calling the provider to its first content, streams only.',
+  );
+  readonly overhead = new Histogram(
+    'switchyard_gateway_overhead_seconds',
+    'Time the gateway itself spent on a request, excluding the upstream wait.',
+  );
+
+  record(record: RequestRecord): void {
+    const provider = record.provider ?? 'none';
+    this.requests.inc({ route: record.route, status: String(record.status), provider });
+    this.duration.observe({ route: record.route, stream: String(record.stream) }, record.durationMs / 1000);
+    this.overhead.observe({ route: record.route }, record.overheadMs / 1000);
+    if (record.timeToFirstTokenMs !== undefined) {
+      this.firstToken.observe({ provider }, record.timeToFirstTokenMs / 1000);
+    }
+    if (record.errorKind) this.errors.inc({ kind: record.errorKind, route: record.route });
+    if (record.usage) {
+      this.tokens.inc({ provider, type: 'input' }, record.usage.inputTokens);
+      this.tokens.inc({ provider, type: 'output' }, record.usage.outputTokens);
+      if (record.usage.cachedInputTokens > 0) {
+        this.tokens.inc({ provider, type: 'cached_input' }, record.usage.cachedInputTokens);
+      }
+    }
+  }
+
+  render(state: { inFlight: number; openStreams: number }): string {
+    this.inFlight.set({}, state.inFlight);
+    this.openStreams.set({}, state.openStreams);
+    return renderMetrics([
+      this.requests,
+      this.errors,
+      this.tokens,
+      this.inFlight,
+      this.openStreams,
+      this.duration,
+      this.firstToken,
+      this.overhead,
+    ]);
+  }
+}

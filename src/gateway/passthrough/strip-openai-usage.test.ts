@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { stripOpenAIUsage } from './strip-openai-usage.js';
+
+const role =
+  'data: {"id":"c1","choices":[{"index":0,"delta":{"role":"assistant","content":""}}],"usage":null}\n\n';
+const finish = 'data: {"id":"c1","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":null}\n\n';
+const usage =
+  'data: {"id":"c1","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":2,"total_tokens":7}}\n\n';
+const done = 'data: [DONE]\n\n';
+
+describe('stripOpenAIUsage', () => {
+  it('leaves text without a usage field as it is (the same string)', () => {
+    const text = 'data: {"id":"c1","choices":[{"index":0,"delta":{"content":"hi"}}]}\n\n';
+    expect(stripOpenAIUsage(text)).toBe(text);
+  });
+
+  it('drops the whole choices: [] usage chunk and keeps what is around it byte for byte', () => {
+    expect(stripOpenAIUsage(role + finish + usage + done)).toBe(role + finish + done);
+  });
+
+  it('deletes usage from a chunk that also carries choices, keeping the rest of the chunk', () => {
+    const chunk = {
+      id: 'c1',
+      choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 },
+    };
+    const out = stripOpenAIUsage(`data: ${JSON.stringify(chunk)}\n\n${done}`);
+    expect(out).toBe(`data: ${JSON.stringify({ id: 'c1', choices: chunk.choices })}\n\n${done}`);
+  });
+
+  it('handles CRLF framing and a usage chunk in a message of several lines', () => {
+    const crlf = usage.replace('\n\n', '\r\n\r\n');
+    expect(stripOpenAIUsage(`: ping\r\n\r\n${crlf}data: [DONE]\r\n\r\n`)).toBe(
+      ': ping\r\n\r\ndata: [DONE]\r\n\r\n',
+    );
+  });
+
+  it('keeps a message it cannot read rather than guess', () => {
+    const odd = 'data: {"usage": not json\n\n';
+    expect(stripOpenAIUsage(odd + done)).toBe(odd + done);
+  });
+});

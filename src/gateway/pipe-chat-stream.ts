@@ -1,0 +1,95 @@
+import { SwitchyardError } from '../core/errors/switchyard-error.js';
+import type { ChatStream } from '../core/stream/chat-stream.js';
+import type { StreamEvent } from '../core/types/stream-events.js';
+import { statusForError } from './errors/status-for-error.js';
+import { writeFrames } from './http/write-response.js';
+import type { Frame, StreamPassthrough } from './passthrough/stream-passthrough.js';
+import type { RequestContext } from './request-context.js';
+
+export interface StreamEncoder {
+  encode(event: StreamEvent): string[];
+  error(error: SwitchyardError, status?: number): string[];
+}
+
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  connection: 'keep-alive',
+  // Tells nginx-style proxies not to buffer, so each event reaches the client when it is written.
+  'x-accel-buffering': 'no',
+};
+
+function isContent(event: StreamEvent): boolean {
+  return event.type !== 'start' && event.type !== 'usage';
+}
+
+/**
+ * Streams a chat to the client in its API's framing. Events are held until the first content (or
+ * the finish): an error before then throws, so the caller answers with a real HTTP status. After
+ * the first byte an error becomes the protocol's error event and the stream ends without its
+ * end marker, never cleanly. Leaving early (client gone, error) aborts the upstream call.
+ * With a `passthrough` that accepts the winner, the upstream's own bytes are written instead of
+ * re-encoded events; errors are still the encoder's, so the stream never ends cleanly by mistake.
+ */
+export async function pipeChatStream(
+  ctx: RequestContext,
+  stream: ChatStream,
+  encoder: StreamEncoder,
+  passthrough?: StreamPassthrough,
+): Promise<void> {
+  const iterator = stream[Symbol.asyncIterator]();
+  const held: StreamEvent[] = [];
+  try {
+    ctx.upstreamStarted();
+    const calledAt = performance.now();
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) {
+        throw new SwitchyardError({ kind: 'network', message: 'upstream stream ended before any content' });
+      }
+      if (next.value.type === 'error') throw next.value.error;
+      held.push(next.value);
+      if (next.value.type === 'start') {
+        ctx.outcome.provider = next.value.provider;
+        ctx.outcome.model = next.value.model;
+      }
+      if (next.value.type === 'usage') ctx.outcome.usage = next.value.usage;
+      if (isContent(next.value)) {
+        ctx.outcome.timeToFirstTokenMs = performance.now() - calledAt;
+        if (next.value.type === 'finish') ctx.outcome.usage = next.value.usage;
+        break;
+      }
+    }
+    ctx.upstreamAnswered();
+    if (ctx.res.destroyed) return;
+    ctx.res.writeHead(200, { ...SSE_HEADERS, ...ctx.responseHeaders() });
+    const through = passthrough?.accepts(held) === true ? passthrough : undefined;
+    const encode = (event: StreamEvent): Frame[] => (through ? through.frames(event) : encoder.encode(event));
+    let frames: Frame[] = [];
+    for (const event of held) frames.push(...encode(event));
+    let ended = held.some((event) => event.type === 'finish');
+    while (!ended && !ctx.res.destroyed) {
+      await writeFrames(ctx.res, frames);
+      const next = await iterator.next();
+      if (next.done) break;
+      const event = next.value;
+      if (event.type === 'error') {
+        ctx.outcome.error = event.error;
+        frames = encoder.error(event.error, statusForError(event.error, ctx.api));
+        ended = true;
+      } else {
+        frames = encode(event);
+        ended = event.type === 'finish';
+        if (event.type === 'usage' || event.type === 'finish') ctx.outcome.usage = event.usage;
+      }
+    }
+    if (!ctx.res.destroyed) {
+      await writeFrames(ctx.res, frames);
+      ctx.res.end();
+    }
+  } finally {
+    // Not consumed to the end (client gone, error thrown): stop the upstream call now.
+    if (!ctx.res.writableEnded) ctx.controller.abort();
+    await iterator.return?.(undefined);
+  }
+}

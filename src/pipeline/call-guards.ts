@@ -1,0 +1,103 @@
+import type { BudgetReservation } from '../accounting/budgets/budget-reservation.js';
+import { estimateWorstCaseCost } from '../accounting/cost/estimate-worst-case-cost.js';
+import type { CallContext } from '../accounting/ledger/settled-row.js';
+import { Money } from '../accounting/money.js';
+import { countChatTokens } from '../accounting/tokens/count-chat-tokens.js';
+import { tokenCounterFor } from '../accounting/tokens/token-counter.js';
+import type { ChatRequest } from '../core/types/chat-request.js';
+import type { RateLimitPermit } from '../limits/rate-limit-permit.js';
+import type { Deployment, RoutePlan } from '../router/route-plan.js';
+import type { Pipeline } from './pipeline.js';
+
+/** What a call holds under budgets and rate limits until it settles. */
+export interface CallGuards {
+  reservation?: BudgetReservation;
+  permit?: RateLimitPermit;
+}
+
+const NO_GUARDS: CallGuards = Object.freeze({});
+
+/**
+ * Before any provider is called: the call's worst case reserved against every budget governing
+ * it, then its rate-limit permit (which may wait in the limiter's queue). A refusal throws
+ * `budget_exceeded` / `rate_limited` and leaves nothing held. Both count against the chain's first
+ * deployment: the one the call is meant for; the worst case is the dearest of the whole chain, so
+ * a fallback can never spend past what was reserved.
+ */
+export async function acquireGuards(
+  pipeline: Pipeline,
+  plan: RoutePlan,
+  request: ChatRequest,
+  call: CallContext,
+): Promise<CallGuards> {
+  const { budgets, limiter } = pipeline;
+  if (!budgets && !limiter) return NO_GUARDS;
+  const primary = plan.groups[0]?.deployments[0];
+  const guards: CallGuards = {};
+  // The prompt is counted once (for the first deployment) and shared by both holds.
+  let promptTokens: number | undefined;
+  if (budgets && budgets.rules.length > 0) {
+    const worst = worstCaseOfChain(pipeline, plan, request, primary);
+    promptTokens = worst.primaryInputTokens;
+    guards.reservation = await budgets.reserve(
+      { key: call.key, user: call.user, team: call.team, task: call.task, provider: primary?.provider },
+      worst.cost,
+    );
+  }
+  if (limiter && limiter.rules.length > 0) {
+    promptTokens ??= countPrompt(request, primary);
+    try {
+      guards.permit = await limiter.acquire(
+        { provider: primary?.provider, deployment: primary?.id, key: call.key, user: call.user },
+        { estimatedTokens: promptTokens + (request.maxOutputTokens ?? 0), signal: request.signal },
+      );
+    } catch (error) {
+      await guards.reservation?.release();
+      throw error;
+    }
+  }
+  return guards;
+}
+
+/** Ends the holds: real cost and tokens when a provider was reached, everything given back if not. */
+export async function settleGuards(
+  guards: CallGuards,
+  outcome: { reached: boolean; cost?: Money; tokens?: number },
+): Promise<void> {
+  if (guards === NO_GUARDS) return;
+  if (!outcome.reached) {
+    await Promise.all([guards.reservation?.release(), guards.permit?.release()]);
+    return;
+  }
+  await Promise.all([
+    guards.reservation?.settle(outcome.cost ?? Money.ZERO),
+    guards.permit?.settle(outcome.tokens),
+  ]);
+}
+
+function worstCaseOfChain(
+  pipeline: Pipeline,
+  plan: RoutePlan,
+  request: ChatRequest,
+  primary: Deployment | undefined,
+): { cost: Money; primaryInputTokens?: number } {
+  let cost = Money.ZERO;
+  let primaryInputTokens: number | undefined;
+  for (const group of plan.groups) {
+    for (const deployment of group.deployments) {
+      const entry = pipeline.catalog?.get(deployment.model, deployment.provider);
+      // A model the catalog does not price reserves nothing: its cost is unknown, not zero, and
+      // settles as zero too (the ledger row says the cost is estimated).
+      if (!entry) continue;
+      const worst = estimateWorstCaseCost(request, deployment, entry);
+      if (deployment === primary) primaryInputTokens = worst.inputTokens;
+      cost = Money.max(cost, worst.cost);
+    }
+  }
+  return { cost, primaryInputTokens };
+}
+
+function countPrompt(request: ChatRequest, primary: Deployment | undefined): number {
+  const counter = tokenCounterFor(primary?.provider ?? 'openai', primary?.model ?? request.model);
+  return countChatTokens(request, counter);
+}

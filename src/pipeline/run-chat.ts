@@ -1,0 +1,48 @@
+import type { ChatRequest } from '../core/types/chat-request.js';
+import type { ChatResult } from '../core/types/chat-result.js';
+import type { RoutePlan } from '../router/route-plan.js';
+import { callContext } from './call-context.js';
+import { acquireGuards, type CallGuards } from './call-guards.js';
+import type { Pipeline } from './pipeline.js';
+import { settleFailure, settleResult } from './settle-call.js';
+
+export interface CallOptions {
+  /** Skip the response cache for this call. */
+  cacheBypass?: boolean;
+}
+
+/**
+ * One chat call through the money stages: cache lookup, budget and rate-limit holds, the
+ * executor (which runs the pre-flight per candidate), then cost, settlement, ledger, stats and
+ * cache store. Every call, answered or failed, settles exactly once.
+ */
+export async function runChat(
+  pipeline: Pipeline,
+  plan: RoutePlan,
+  request: ChatRequest,
+  execute: () => Promise<ChatResult>,
+  options: CallOptions = {},
+): Promise<ChatResult> {
+  const call = callContext(request, plan.route ?? plan.requested, false);
+  const started = performance.now();
+  const cacheOptions = { bypass: options.cacheBypass };
+  const cached = await pipeline.cache?.getChat(request, cacheOptions);
+  if (cached) return settleResult(pipeline, {}, call, cached, { cacheHit: true });
+  let guards: CallGuards = {};
+  let result: ChatResult;
+  try {
+    guards = await acquireGuards(pipeline, plan, request, call);
+    result = await execute();
+  } catch (error) {
+    await settleFailure(pipeline, guards, call, error, { latencyMs: performance.now() - started });
+    throw error;
+  }
+  await settleResult(pipeline, guards, call, result, { requestedModel: lastAttemptModel(result) });
+  if (pipeline.cache) await pipeline.cache.putChat(request, result, cacheOptions);
+  return result;
+}
+
+/** The model the executor asked for, to price a dated snapshot the catalog knows only by its base name. */
+function lastAttemptModel(result: ChatResult): string | undefined {
+  return result.attempts?.at(-1)?.model;
+}

@@ -1,0 +1,62 @@
+import { isSwitchyardError } from '../core/errors/switchyard-error.js';
+import { ChatStream } from '../core/stream/chat-stream.js';
+import type { ChatRequest } from '../core/types/chat-request.js';
+import type { StreamEvent } from '../core/types/stream-events.js';
+import type { RoutePlan } from '../router/route-plan.js';
+import { callContext } from './call-context.js';
+import { acquireGuards, type CallGuards } from './call-guards.js';
+import type { Pipeline } from './pipeline.js';
+import type { CallOptions } from './run-chat.js';
+import { settleFailure } from './settle-call.js';
+import { type StreamSettlement, settleStream } from './stream-settlement.js';
+
+/**
+ * One streamed call through the money stages, returned at once: when first read, a cache hit
+ * replays the stored events; otherwise budget and rate-limit holds are taken (a refusal is the
+ * stream's `error` event, no provider called), the executor's stream is recorded for the cache and
+ * settled when it finishes, fails or is abandoned.
+ */
+export function runStream(
+  pipeline: Pipeline,
+  plan: RoutePlan,
+  request: ChatRequest,
+  open: () => ChatStream,
+  options: CallOptions = {},
+): ChatStream {
+  const state: StreamSettlement = {};
+  return new ChatStream(events(pipeline, plan, request, open, options, state), {
+    provider: 'switchyard',
+    model: plan.requested,
+    finalize: (result) => state.result ?? result,
+  });
+}
+
+async function* events(
+  pipeline: Pipeline,
+  plan: RoutePlan,
+  request: ChatRequest,
+  open: () => ChatStream,
+  options: CallOptions,
+  state: StreamSettlement,
+): AsyncGenerator<StreamEvent> {
+  const call = callContext(request, plan.route ?? plan.requested, true);
+  const cacheOptions = { bypass: options.cacheBypass };
+  const replay = await pipeline.cache?.getStream(request, cacheOptions);
+  if (replay) {
+    yield* settleStream(pipeline, {}, call, request, replay, state, { cacheHit: true });
+    return;
+  }
+  const started = performance.now();
+  let guards: CallGuards;
+  try {
+    guards = await acquireGuards(pipeline, plan, request, call);
+  } catch (error) {
+    await settleFailure(pipeline, {}, call, error, { latencyMs: performance.now() - started });
+    if (!isSwitchyardError(error)) throw error;
+    yield { type: 'error', error };
+    return;
+  }
+  const opened = open();
+  const inner = pipeline.cache ? pipeline.cache.recordStream(request, opened, cacheOptions) : opened;
+  yield* settleStream(pipeline, guards, call, request, inner, state);
+}

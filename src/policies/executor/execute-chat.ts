@@ -1,0 +1,30 @@
+import type { ChatRequest } from '../../core/types/chat-request.js';
+import type { ChatResult } from '../../core/types/chat-result.js';
+import type { RoutePlan } from '../../router/route-plan.js';
+import { chatRunner } from './chat-runner.js';
+import { createChainContext, withAttempts } from './create-chain-context.js';
+import type { ExecutorDeps } from './executor-deps.js';
+import { runChain } from './run-chain.js';
+
+/**
+ * One chat call through the route's fallback chain, with breakers, retries, timeouts, balancing
+ * and hedging applied. The result lists every attempt; so does any error it throws.
+ */
+export async function executeChat(
+  plan: RoutePlan,
+  request: ChatRequest,
+  deps: ExecutorDeps,
+): Promise<ChatResult> {
+  const ctx = createChainContext(plan, request, deps, () => chatRunner);
+  try {
+    const winner = await runChain(ctx);
+    winner.complete();
+    // The result is the provider's fresh object for this call: completing it in place saves a copy.
+    winner.value.attempts = ctx.log.attempts;
+    return winner.value;
+  } catch (error) {
+    throw withAttempts(error, ctx.log.attempts);
+  } finally {
+    ctx.call.dispose();
+  }
+}

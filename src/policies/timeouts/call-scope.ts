@@ -1,0 +1,35 @@
+import type { Clock } from '../clock.js';
+import { AbortLink } from './abort-link.js';
+import { timeoutError } from './timeout-error.js';
+
+/**
+ * The scope of one executor call: follows the caller's signal and owns the total deadline. Its
+ * signal is the parent of every attempt and every retry wait, so an abort or the deadline stops all.
+ */
+export class CallScope extends AbortLink {
+  readonly deadline: number | undefined;
+  readonly #clock: Clock;
+  readonly #cancelTimer: (() => void) | undefined;
+
+  constructor(options: { clock: Clock; signal?: AbortSignal; totalMs?: number }) {
+    const totalMs = options.totalMs !== undefined && options.totalMs > 0 ? options.totalMs : undefined;
+    super(options.signal, totalMs !== undefined);
+    this.#clock = options.clock;
+    if (totalMs !== undefined) {
+      this.deadline = this.#clock.now() + totalMs;
+      if (!this.aborted) {
+        this.#cancelTimer = this.#clock.setTimer(totalMs, () => this.abort(timeoutError('total', totalMs)));
+      }
+    }
+  }
+
+  /** Milliseconds before the total deadline (infinite without one). */
+  msLeft(): number {
+    return this.deadline === undefined ? Number.POSITIVE_INFINITY : this.deadline - this.#clock.now();
+  }
+
+  dispose(): void {
+    this.#cancelTimer?.();
+    this.unlink();
+  }
+}
