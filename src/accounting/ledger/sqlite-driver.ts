@@ -79,7 +79,10 @@ let nodeSqlite: NodeSqliteModule | null | undefined;
 
 function loadNodeSqlite(): NodeSqliteModule | null {
   if (nodeSqlite !== undefined) return nodeSqlite;
-  if (process.env.SWITCHYARD_SQLITE === 'better-sqlite3') return (nodeSqlite = null);
+  if (process.env.SWITCHYARD_SQLITE === 'better-sqlite3') {
+    nodeSqlite = null;
+    return nodeSqlite;
+  }
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
   // 22.13 is where node:sqlite stopped needing a flag; the busy timeout option came with it.
   const supported = major > 22 || (major === 22 && minor >= 13);
