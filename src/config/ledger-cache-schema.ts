@@ -9,6 +9,8 @@ export const ledgerSchema = section({
   path: name.optional(),
   /** `process` survives the process being killed; `power-loss` fsyncs every row. */
   durability: z.enum(['process', 'power-loss']).optional(),
+  /** Group commit: rows settled within this window share one transaction. Default 5ms; 0 commits each row before its call returns. */
+  commitDelayMs: duration.optional(),
 });
 
 /** `cache:`: the response cache (see docs/costs.md, Response cache). */

@@ -18,6 +18,10 @@ export class LazyLedger implements Ledger {
     return this.#ledger !== undefined;
   }
 
+  get groupsCommits(): boolean {
+    return this.#get().groupsCommits === true;
+  }
+
   record(row: LedgerRow): Promise<void> {
     return this.#get().record(row);
   }

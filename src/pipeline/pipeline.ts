@@ -18,4 +18,6 @@ export interface Pipeline {
   stats: StatsAggregator;
   cache?: ResponseCache;
   preflight: { enabled: boolean; reserveOutput: boolean };
+  /** Where a row that a group-committing ledger failed to write is reported (default: a process warning). */
+  onLedgerError?: (error: unknown) => void;
 }

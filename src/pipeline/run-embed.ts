@@ -9,6 +9,7 @@ import type { EmbedRequest } from '../core/types/chat-request.js';
 import type { EmbedResult } from '../core/types/chat-result.js';
 import { callContext } from './call-context.js';
 import type { Pipeline } from './pipeline.js';
+import { recordRow } from './settle-call.js';
 
 /** An embedding result with its exact cost (absent when the catalog does not price the model). */
 export type CostedEmbedResult = EmbedResult & { cost?: CallCost };
@@ -46,7 +47,10 @@ export async function runEmbed(
       );
   } catch (error) {
     await reservation?.release();
-    await record(pipeline, rowForFailure(call, error, { latencyMs: performance.now() - started, ...target }));
+    await recordRow(
+      pipeline,
+      rowForFailure(call, error, { latencyMs: performance.now() - started, ...target }),
+    );
     throw error;
   }
   try {
@@ -65,13 +69,16 @@ export async function runEmbed(
         { total: cost, input: cost, cachedInput: Money.ZERO, cacheWrite: Money.ZERO, output: Money.ZERO },
         false,
       );
-    await record(pipeline, embedRow(call, answer));
+    await recordRow(pipeline, embedRow(call, answer));
     return answer;
   } catch (error) {
     // Batches that were answered before one failed were paid for; the estimate is all inputs.
     await reservation?.settle(reservation.worstCase);
     await permit?.settle();
-    await record(pipeline, rowForFailure(call, error, { latencyMs: performance.now() - started, ...target }));
+    await recordRow(
+      pipeline,
+      rowForFailure(call, error, { latencyMs: performance.now() - started, ...target }),
+    );
     throw error;
   }
 }
@@ -99,9 +106,4 @@ function embedRow(call: ReturnType<typeof callContext>, result: CostedEmbedResul
     outcome: 'ok',
     cacheHit: false,
   };
-}
-
-async function record(pipeline: Pipeline, row: LedgerRow): Promise<void> {
-  pipeline.stats.add(row);
-  await pipeline.ledger?.record(row);
 }

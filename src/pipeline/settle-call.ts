@@ -42,7 +42,7 @@ export async function settleResult(
     cost: cost ? Money.parse(cost.total) : undefined,
     tokens: result.usage.totalTokens,
   });
-  await record(pipeline, rowForResult(call, result, cost ?? unpriced(), { cacheHit: options.cacheHit }));
+  await recordRow(pipeline, rowForResult(call, result, cost ?? unpriced(), { cacheHit: options.cacheHit }));
   return result;
 }
 
@@ -72,7 +72,7 @@ export async function settleFailure(
     cost: cost ? Money.parse(cost.total) : undefined,
     tokens: details.usage?.totalTokens,
   });
-  await record(
+  await recordRow(
     pipeline,
     rowForFailure(call, error, { ...details, cost: cost ?? (details.usage ? unpriced() : undefined) }),
   );
@@ -88,7 +88,18 @@ function unpriced() {
   return { total: '0', estimated: true };
 }
 
-async function record(pipeline: Pipeline, row: LedgerRow): Promise<void> {
+/** Stats, then the ledger row (not waited for when the ledger groups its commits). */
+export async function recordRow(pipeline: Pipeline, row: LedgerRow): Promise<void> {
   pipeline.stats.add(row);
-  await pipeline.ledger?.record(row);
+  const ledger = pipeline.ledger;
+  if (!ledger) return;
+  const written = ledger.record(row);
+  // A group-committing ledger resolves a few milliseconds later: the caller's answer does not wait
+  // for it, and a failed write is reported rather than turned into a failed call that was paid for.
+  if (ledger.groupsCommits) written.catch(pipeline.onLedgerError ?? warnLedgerFailure);
+  else await written;
+}
+
+function warnLedgerFailure(error: unknown): void {
+  process.emitWarning(`switchyard: a ledger row could not be written: ${String(error)}`, 'LedgerWarning');
 }

@@ -11,4 +11,9 @@ export interface Ledger {
   /** Totals per group of the rows settled at or after `since` (ms since the epoch), largest cost first. */
   totals(groupBy: LedgerGroupBy, since?: number): Promise<UsageTotals[]>;
   close(): Promise<void>;
+  /**
+   * True when `record` resolves later than it returns (group commit). The pipeline then does not
+   * hold the caller's result for it; `close()` still waits for every queued row.
+   */
+  readonly groupsCommits?: boolean;
 }

@@ -19,5 +19,5 @@ export function openLedger(
     configured: config.path,
     cwd: options.cwd ?? process.cwd(),
   });
-  return new SqliteLedger({ path, durability: config.durability });
+  return new SqliteLedger({ path, durability: config.durability, commitDelayMs: config.commitDelayMs });
 }

@@ -20,6 +20,21 @@ export interface SqliteLedgerOptions {
   durability?: 'process' | 'power-loss';
   /** Open an existing ledger only to read it (reports); never creates or migrates. */
   readonly?: boolean;
+  /**
+   * Group commit: rows recorded within this many milliseconds are committed together in one
+   * transaction (default 5). `record` resolves once its row is committed either way; 0 commits
+   * each row inside `record`, before it returns.
+   */
+  commitDelayMs?: number;
+}
+
+/** Rows in one transaction at most; a full batch commits at once instead of waiting for the timer. */
+const MAX_BATCH = 256;
+
+interface PendingRow {
+  params: unknown[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }
 
 const GROUP_EXPRESSIONS: Record<LedgerGroupBy, string> = {
@@ -45,8 +60,12 @@ const FILTER_COLUMNS: Array<[keyof LedgerFilter, string]> = [
 ];
 
 /**
- * The embedded ledger: one SQLite file in WAL mode. Every `record` is its own committed
- * transaction, so a row whose `record` resolved is on disk before the caller can report it.
+ * The embedded ledger: one SQLite file in WAL mode. Rows are committed in groups: `record` queues
+ * its row and resolves once the transaction holding it has committed, so a row whose `record`
+ * resolved is on disk before the caller can report it. Why group commit: a commit costs about
+ * 15 us of CPU whatever it holds, a row inside one about 4 us (bench/overhead), and the ledger
+ * write is on every call's path. `query`, `totals` and `close` commit what is queued first, and a
+ * process that exits normally (or by `process.exit`) commits it in its `exit` handler.
  *
  * Why `synchronous = NORMAL` is enough against SIGKILL: in WAL mode a commit appends the
  * transaction's pages to the -wal file with write(2) before `record` returns. Those bytes are in
@@ -59,9 +78,14 @@ export class SqliteLedger implements Ledger {
   readonly #db: SqliteDatabase;
   readonly #insert: SqliteStatement | undefined;
   readonly #statements = new Map<string, SqliteStatement>();
+  readonly #commitDelayMs: number;
+  #pending: PendingRow[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  readonly #commitOnExit = () => this.#commit();
 
   constructor(options: SqliteLedgerOptions = {}) {
     this.path = options.path ?? DEFAULT_LEDGER_PATH;
+    this.#commitDelayMs = options.commitDelayMs ?? 5;
     if (options.readonly) {
       this.#db = openSqlite(this.path, { readonly: true, fileMustExist: true });
       return;
@@ -76,12 +100,67 @@ export class SqliteLedger implements Ledger {
     );
   }
 
-  async record(row: LedgerRow): Promise<void> {
-    if (!this.#insert) throw new Error(`the ledger at ${this.path} was opened read-only`);
-    this.#insert.run(...rowToParams(row));
+  /** True when `record` resolves later than it returns: callers need not wait for it on a hot path. */
+  get groupsCommits(): boolean {
+    return this.#commitDelayMs > 0;
+  }
+
+  record(row: LedgerRow): Promise<void> {
+    if (!this.#insert) return Promise.reject(new Error(`the ledger at ${this.path} was opened read-only`));
+    let params: unknown[];
+    try {
+      params = rowToParams(row);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (this.#commitDelayMs <= 0) {
+      try {
+        this.#insert.run(...params);
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.#pending.push({ params, resolve, reject });
+      if (this.#pending.length >= MAX_BATCH) this.#commit();
+      else if (!this.#timer) {
+        this.#timer = setTimeout(() => this.#commit(), this.#commitDelayMs);
+        process.on('exit', this.#commitOnExit);
+      }
+    });
+  }
+
+  /** Commits every queued row in one transaction (synchronous: it also runs in `exit`). */
+  #commit(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    process.off('exit', this.#commitOnExit);
+    const batch = this.#pending;
+    if (batch.length === 0 || !this.#insert) return;
+    this.#pending = [];
+    const insert = this.#insert;
+    try {
+      this.#db.transaction(() => {
+        for (const row of batch) insert.run(...row.params);
+      })();
+    } catch {
+      // One bad row must not take the others down with it: commit them one by one instead.
+      for (const row of batch) {
+        try {
+          insert.run(...row.params);
+          row.resolve();
+        } catch (error) {
+          row.reject(error);
+        }
+      }
+      return;
+    }
+    for (const row of batch) row.resolve();
   }
 
   async query(filter: LedgerFilter = {}): Promise<LedgerRow[]> {
+    this.#commit();
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.since !== undefined) {
@@ -108,6 +187,7 @@ export class SqliteLedger implements Ledger {
   }
 
   async totals(groupBy: LedgerGroupBy, since = 0): Promise<UsageTotals[]> {
+    this.#commit();
     // A sum of pico-dollars overflows SQLite's 64-bit integer past $9.2 million, so the cost is
     // summed in two exact parts: whole micro-dollars, and the pico-dollar remainders.
     const sql = `SELECT ${GROUP_EXPRESSIONS[groupBy]} AS grp, COUNT(*) AS requests,
@@ -134,7 +214,9 @@ export class SqliteLedger implements Ledger {
   }
 
   async close(): Promise<void> {
-    if (this.#db.open) this.#db.close();
+    if (!this.#db.open) return;
+    this.#commit();
+    this.#db.close();
   }
 
   #statement(sql: string): SqliteStatement {

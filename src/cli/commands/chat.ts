@@ -39,17 +39,22 @@ export const chatCommand: CliCommand = {
       .action(async (prompt: string | undefined, options: ChatOptions) => {
         const request = await buildChatRequest(prompt, options, context);
         const switchyard = context.createSwitchyard(context.env);
-        if (options.json) {
+        // Closing commits the call's ledger row (the ledger groups its commits) before the command ends.
+        try {
+          if (options.json) {
+            const result = options.stream
+              ? await switchyard.stream(request).result
+              : await switchyard.chat(request);
+            context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+            return;
+          }
           const result = options.stream
-            ? await switchyard.stream(request).result
-            : await switchyard.chat(request);
-          context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-          return;
+            ? await streamText(switchyard, request, context)
+            : await printWhole(switchyard, request, context);
+          reportNotes(result, context);
+        } finally {
+          await switchyard.close();
         }
-        const result = options.stream
-          ? await streamText(switchyard, request, context)
-          : await printWhole(switchyard, request, context);
-        reportNotes(result, context);
       });
   },
 };
