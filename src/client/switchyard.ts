@@ -121,19 +121,20 @@ export class Switchyard {
       providers: options.customProviders,
       includeMock: options.includeMock,
     });
-    this.router = new Router({
-      config: this.config,
-      env,
-      catalog: options.catalog,
-      isAvailable: (id) => this.registry.get(id) !== undefined,
-    });
-    this.events = new PolicyEvents();
     this.#pipeline = createPipeline(this.config, {
       ledger: options.ledger,
       store: options.store,
       catalog: options.catalog && 'get' in options.catalog ? options.catalog : undefined,
       env,
     });
+    this.router = new Router({
+      config: this.config,
+      env,
+      // Requirement routes resolve against the catalog the calls are priced with, files included.
+      catalog: options.catalog ?? catalogLookupOf(this.#pipeline.catalog),
+      isAvailable: (id) => this.registry.get(id) !== undefined,
+    });
+    this.events = new PolicyEvents();
     this.#deps = createExecutorDeps((id) => this.registry.require(id), {
       beforeAttempt: preflightHook(this.#pipeline),
       ...options.executor,
@@ -278,6 +279,10 @@ export class Switchyard {
     }
     return this.#monitor;
   }
+}
+
+function catalogLookupOf(catalog: PriceLookup | undefined): CatalogLookup | undefined {
+  return catalog && 'find' in catalog && typeof catalog.find === 'function' ? (catalog as CatalogLookup) : undefined;
 }
 
 /** The provider-level request: the executor sets each candidate's model. */

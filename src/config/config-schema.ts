@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogConfigSchema } from '../catalog/catalog-config-schema.js';
 import { budgetsSchema, rateLimitsSchema } from './budgets-limits-schema.js';
 import { cacheSchema, ledgerSchema } from './ledger-cache-schema.js';
 import { policiesSchema } from './policies-schema.js';
@@ -40,6 +41,7 @@ export const configSchema = section(
     rateLimits: rateLimitsSchema.optional(),
     ledger: ledgerSchema.optional(),
     cache: cacheSchema.optional(),
+    catalog: catalogConfigSchema.optional(),
   },
   'a mapping with providers, aliases, routes, tasks, agents, policies and health',
 );

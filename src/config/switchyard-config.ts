@@ -1,3 +1,4 @@
+import type { CatalogConfig } from '../catalog/catalog-config-schema.js';
 import type { ProviderOverride } from '../providers/registry/provider-overrides.js';
 import type { BudgetsConfig, RateLimitsConfig } from './budgets-limits-schema.js';
 import type { ConfigData, HealthConfig } from './config-schema.js';
@@ -23,6 +24,9 @@ export class SwitchyardConfig {
   readonly health: HealthConfig;
   readonly ledger: LedgerConfig;
   readonly cache: CacheConfig;
+  /** Whether the file has a `cache:` section: without one nothing is cached. */
+  readonly cacheConfigured: boolean;
+  readonly catalog: CatalogConfig;
   readonly budgets: BudgetsConfig;
   readonly rateLimits: RateLimitsConfig;
   readonly providerChain?: ProviderChainConfig;
@@ -40,6 +44,8 @@ export class SwitchyardConfig {
     this.health = data.health ?? {};
     this.ledger = data.ledger ?? {};
     this.cache = data.cache ?? {};
+    this.cacheConfigured = data.cache !== undefined;
+    this.catalog = data.catalog ?? {};
     this.budgets = data.budgets ?? {};
     this.rateLimits = data.rateLimits ?? {};
     this.providerChain = data.providerChain;
@@ -58,7 +64,8 @@ export class SwitchyardConfig {
       policies: this.policies,
       health: this.health,
       ledger: this.ledger,
-      cache: this.cache,
+      cache: this.cacheConfigured ? this.cache : undefined,
+      catalog: this.catalog,
       budgets: this.budgets,
       rateLimits: this.rateLimits,
       providerChain: this.providerChain,

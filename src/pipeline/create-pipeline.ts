@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { budgetsFromConfig } from '../accounting/budgets/budgets-from-config.js';
 import type { PriceLookup } from '../accounting/cost/price-call.js';
 import type { Ledger } from '../accounting/ledger/ledger.js';
@@ -5,7 +6,6 @@ import { MemoryLedger } from '../accounting/ledger/memory-ledger.js';
 import { openLedger } from '../accounting/ledger/open-ledger.js';
 import { StatsAggregator } from '../analytics/stats-aggregator.js';
 import { createResponseCache } from '../cache/create-response-cache.js';
-import type { CatalogConfig } from '../catalog/catalog-config-schema.js';
 import { createCatalog } from '../catalog/create-catalog.js';
 import type { LedgerConfig } from '../config/ledger-cache-schema.js';
 import type { SwitchyardConfig } from '../config/switchyard-config.js';
@@ -33,28 +33,34 @@ export interface PipelineOptions {
  * only with a `cache:` section, a ledger always (in memory unless a path or a ledger is given).
  */
 export function createPipeline(config: SwitchyardConfig, options: PipelineOptions = {}): Pipeline {
-  const data = config.data as { cache?: unknown; catalog?: CatalogConfig };
   const store = options.store ?? new MemoryStore();
-  const catalogConfig = data.catalog;
+  const catalogConfig = config.catalog;
   const hasBudgets = (config.budgets.limits?.length ?? 0) > 0;
   const hasLimits = (config.rateLimits.limits?.length ?? 0) > 0;
   return {
     catalog:
       options.catalog ??
-      createCatalog({ builtIn: catalogConfig?.builtin !== false, files: catalogConfig?.files }),
+      createCatalog({ builtIn: catalogConfig.builtin !== false, files: catalogFiles(config) }),
     budgets: hasBudgets ? budgetsFromConfig(config.budgets, { store }) : undefined,
     limiter: hasLimits ? rateLimiterFromConfig(config.rateLimits, { store }) : undefined,
     ledger: ledgerFor(config, options),
     stats: new StatsAggregator(),
-    cache:
-      data.cache === undefined
-        ? undefined
-        : createResponseCache(config.cache, options.store ? { store: options.store } : {}),
+    cache: !config.cacheConfigured
+      ? undefined
+      : createResponseCache(config.cache, options.store ? { store: options.store } : {}),
     preflight: {
-      enabled: catalogConfig?.preflight?.enabled !== false,
-      reserveOutput: catalogConfig?.preflight?.reserveOutput === true,
+      enabled: catalogConfig.preflight?.enabled !== false,
+      reserveOutput: catalogConfig.preflight?.reserveOutput === true,
     },
   };
+}
+
+/** `catalog.files` as written are relative to the config file (to the working directory without one). */
+function catalogFiles(config: SwitchyardConfig): string[] | undefined {
+  const files = config.catalog.files;
+  if (!files) return undefined;
+  const base = config.source ? dirname(config.source) : process.cwd();
+  return files.map((file) => resolve(base, file));
 }
 
 function ledgerFor(config: SwitchyardConfig, options: PipelineOptions): Ledger | undefined {
