@@ -282,7 +282,9 @@ export class Switchyard {
 }
 
 function catalogLookupOf(catalog: PriceLookup | undefined): CatalogLookup | undefined {
-  return catalog && 'find' in catalog && typeof catalog.find === 'function' ? (catalog as CatalogLookup) : undefined;
+  return catalog && 'find' in catalog && typeof catalog.find === 'function'
+    ? (catalog as CatalogLookup)
+    : undefined;
 }
 
 /** The provider-level request: the executor sets each candidate's model. */
