@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ChatRequest } from '../core/types/chat-request.js';
 import { stableJson } from './stable-json.js';
 
@@ -40,9 +40,5 @@ export function normalizeRequest(request: ChatRequest): NormalizedRequest {
  * must not share answers (a tenant, or the route a bare model name resolved through).
  */
 export function cacheKey(request: ChatRequest, scope = ''): string {
-  const hash = createHash('sha256');
-  hash.update(scope);
-  hash.update('\u0000');
-  hash.update(stableJson(normalizeRequest(request)));
-  return `chat:${hash.digest('hex')}`;
+  return `chat:${hash('sha256', `${scope}\u0000${stableJson(normalizeRequest(request))}`, 'hex')}`;
 }

@@ -49,6 +49,7 @@ type StoredEntry = { type: 'chat'; result: ChatResult } | ({ type: 'stream' } & 
  */
 export class ResponseCache {
   readonly #storage: CacheStorage;
+  readonly #missedKeys = new WeakMap<ChatRequest, { scope: string | undefined; key: string }>();
   readonly #ttlMs: number;
   readonly #enabled: boolean;
   readonly #cacheNonDeterministic: boolean;
@@ -152,8 +153,10 @@ export class ResponseCache {
       this.counters.skipped++;
       return undefined;
     }
+    const key = `${mode}:${cacheKey(request, options.scope)}`;
+    this.#missedKeys.set(request, { scope: options.scope, key });
     // A cache that cannot be read is a miss: the provider still answers.
-    const text = await this.#storage.get(`${mode}:${cacheKey(request, options.scope)}`).catch(() => {
+    const text = await this.#storage.get(key).catch(() => {
       this.counters.storageErrors++;
       return undefined;
     });
@@ -166,12 +169,17 @@ export class ResponseCache {
   }
 
   async #write(mode: 'chat' | 'stream', request: ChatRequest, options: CacheCallOptions, entry: StoredEntry) {
+    // The key the lookup of this very call computed, when there was one: hashing the whole
+    // conversation twice per call was a tenth of the cache's cost. Used once, so a request object
+    // a caller changes and sends again is hashed again.
+    const looked = this.#missedKeys.get(request);
+    this.#missedKeys.delete(request);
+    const key =
+      looked !== undefined && looked.scope === options.scope && looked.key.startsWith(`${mode}:`)
+        ? looked.key
+        : `${mode}:${cacheKey(request, options.scope)}`;
     try {
-      await this.#storage.set(
-        `${mode}:${cacheKey(request, options.scope)}`,
-        JSON.stringify(entry),
-        this.#ttlMs,
-      );
+      await this.#storage.set(key, JSON.stringify(entry), this.#ttlMs);
       this.counters.stores++;
     } catch {
       // An answer the caller already has must not fail because it could not be kept.
