@@ -22,8 +22,7 @@ export function planRateLimit(
   upstream: boolean,
 ): RateLimitPlan {
   const plan: RateLimitPlan = { subject, tokens, items: [], meta: [], contention: [] };
-  for (const { rule, value } of rateLimitRulesFor(rules, subject)) {
-    const base = `ratelimit:${rule.id}:${encodeURIComponent(value)}`;
+  for (const { rule, base } of governing(rules, subject)) {
     plan.contention.push(base);
     if (rule.requestsPerMinute !== undefined) {
       plan.items.push({
@@ -46,4 +45,33 @@ export function planRateLimit(
   }
   if (subject.deployment !== undefined && upstream) plan.contention.push(`upstream:${subject.deployment}`);
   return plan;
+}
+
+/**
+ * The rules governing a subject with their counter bases, remembered per rule set and subject:
+ * matching the rules and encoding the names was most of a call's rate-limit cost, and a process
+ * sees few distinct subjects. Bounded: a rule set forgets its subjects past 10,000 of them.
+ */
+const governingCache = new WeakMap<
+  readonly RateLimitRule[],
+  Map<string, Array<{ rule: RateLimitRule; base: string }>>
+>();
+
+function governing(rules: readonly RateLimitRule[], subject: RateLimitSubject) {
+  let bySubject = governingCache.get(rules);
+  if (!bySubject) {
+    bySubject = new Map();
+    governingCache.set(rules, bySubject);
+  }
+  const id = `${subject.provider ?? ''}\u0000${subject.deployment ?? ''}\u0000${subject.key ?? ''}\u0000${subject.user ?? ''}`;
+  let found = bySubject.get(id);
+  if (!found) {
+    found = rateLimitRulesFor(rules, subject).map(({ rule, value }) => ({
+      rule,
+      base: `ratelimit:${rule.id}:${encodeURIComponent(value)}`,
+    }));
+    if (bySubject.size >= 10_000) bySubject.clear();
+    bySubject.set(id, found);
+  }
+  return found;
 }
