@@ -1,5 +1,5 @@
 /**
- * What the library adds to a call. Run: npx tsx bench/overhead.ts [calls] [delayMs]
+ * What the library adds to a call. Run: npm run build && npx tsx bench/overhead.ts [calls] [delayMs]
  *
  * The full pipeline (routing, pre-flight context check, budget reservation, rate limit, cache miss
  * and store, cost, SQLite ledger write, stats) through `Switchyard.chat`, against the bare provider
@@ -16,11 +16,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SqliteLedger } from '../src/accounting/ledger/sqlite-ledger.js';
-import { createCatalog } from '../src/catalog/create-catalog.js';
-import { Switchyard } from '../src/client/switchyard.js';
+import type * as LedgerModule from '../src/accounting/ledger/sqlite-ledger.js';
+import type * as CatalogModule from '../src/catalog/create-catalog.js';
+import type * as ClientModule from '../src/client/switchyard.js';
 import type { ChatRequest } from '../src/core/types/chat-request.js';
-import { createOpenAICompatibleProvider } from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
+import type * as ProviderModule from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
+import { fromBuild } from './support/load-build.js';
+
+const { SqliteLedger } = await fromBuild<typeof LedgerModule>('accounting/ledger/sqlite-ledger.js');
+const { createCatalog } = await fromBuild<typeof CatalogModule>('catalog/create-catalog.js');
+const { Switchyard } = await fromBuild<typeof ClientModule>('client/switchyard.js');
+const { createOpenAICompatibleProvider } = await fromBuild<typeof ProviderModule>(
+  'providers/openai-compatible/create-openai-compatible-provider.js',
+);
 
 const calls = Number(process.argv[2] ?? 1000);
 const delayMs = Number(process.argv[3] ?? 0);
