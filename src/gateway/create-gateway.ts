@@ -14,7 +14,10 @@ import { isLoopbackHost } from './http/is-loopback.js';
 import { parseJsonBody, readBody } from './http/read-body.js';
 import { requestPathname } from './http/request-pathname.js';
 import { writeJsonResponse } from './http/write-response.js';
+import { admitKey } from './keys/admit-key.js';
 import { authorizeModel } from './keys/authorize-model.js';
+import { catalogOfConfig } from './keys/config-catalog.js';
+import { KeyBudgets } from './keys/key-budgets.js';
 import { KeyRateLimits } from './keys/key-rate-limits.js';
 import { GatewayMetrics, routeLabel } from './metrics/gateway-metrics.js';
 import { ModelsCache } from './models/models-cache.js';
@@ -50,6 +53,15 @@ export function createGateway(options: GatewayOptions): Gateway {
   const authenticate = createAuthenticator({ masterKey: options.masterKey, keys: options.keys });
   const admin = options.masterKey && options.keys ? { keys: options.keys } : undefined;
   const keyLimits = admin ? (options.keyLimits ?? new KeyRateLimits()) : undefined;
+  const { switchyard } = options;
+  const keyBudgets = admin
+    ? new KeyBudgets({
+        catalog: options.catalog ?? (() => catalogOfConfig(switchyard.config)),
+        deployments: (model) => switchyard.plan({ model }).groups.flatMap((group) => group.deployments),
+        ledger: switchyard.ledger,
+        logger: log,
+      })
+    : undefined;
   const services: GatewayServices = {
     switchyard: options.switchyard,
     limits,
@@ -105,7 +117,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     const body = route.body ? parseJsonBody(await readBody(req, limits.maxBodyBytes)) : undefined;
     ctx.bodyReadAt = performance.now();
     authorizeModel(caller, body);
-    const permit = await keyLimits?.admit(caller, body, ctx.signal);
+    const permit = await admitKey(caller, body, ctx.signal, { budgets: keyBudgets, limits: keyLimits });
     try {
       await route.handle(ctx, body);
     } finally {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { PriceLookup } from '../accounting/cost/price-call.js';
 import type { Switchyard } from '../client/switchyard.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
 import type { KeyRateLimits } from './keys/key-rate-limits.js';
@@ -35,6 +36,11 @@ export interface GatewayOptions {
   keys?: KeyStore;
   /** Counters for each virtual key's rpm, tpm and max_concurrent. Default in memory, for this process. */
   keyLimits?: KeyRateLimits;
+  /**
+   * Prices for virtual keys' budgets: the worst case reserved before a call and its real cost after.
+   * Default: the built-in catalog plus the config's `catalog.files`, as the client prices its calls.
+   */
+  catalog?: PriceLookup;
   limits?: GatewayLimits;
   /** A pino logger, or false for none. Default: JSON lines on stdout at level info. */
   logger?: Logger | false;

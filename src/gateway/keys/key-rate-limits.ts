@@ -3,6 +3,7 @@ import type { Clock } from '../../policies/clock.js';
 import { MemoryStore } from '../../store/memory-store.js';
 import type { Store } from '../../store/store.js';
 import type { RequestOutcome } from '../request-context.js';
+import { outputTokensAsked, promptTokensOfBody } from './body-tokens.js';
 import type { Caller } from './caller.js';
 import type { VirtualKeyInfo } from './virtual-key.js';
 
@@ -78,12 +79,9 @@ export class KeyRateLimits {
 }
 
 /**
- * A call's worst case for tokens-per-minute, before any provider is chosen: about four bytes of
- * JSON per prompt token, plus the output the client allows. Settled to the real count afterwards.
+ * A call's worst case for tokens-per-minute, before any provider is chosen: the prompt estimate
+ * plus the output the client allows. Settled to the real count afterwards.
  */
 export function estimateTokens(body: unknown): number {
-  if (typeof body !== 'object' || body === null) return 0;
-  const fields = body as Record<string, unknown>;
-  const output = [fields.max_completion_tokens, fields.max_tokens].find((value) => typeof value === 'number');
-  return Math.ceil(JSON.stringify(body).length / 4) + ((output as number | undefined) ?? 0);
+  return promptTokensOfBody(body) + (outputTokensAsked(body) ?? 0);
 }
