@@ -57,7 +57,7 @@ describe('the config budgets and rate limits through the gateway', () => {
     );
     expect(refused).toBeInstanceOf(OpenAI.APIError);
     expect(refused).toMatchObject({ status: 402, type: 'invalid_request_error', code: 'insufficient_quota' });
-    const headers = (refused as InstanceType<typeof OpenAI.APIError>).headers;
+    const headers = (refused as InstanceType<typeof OpenAI.APIError>).headers!;
     expect(Number(headers.get('retry-after'))).toBeGreaterThan(0);
     expect(headers.get('x-should-retry')).toBe('false');
 
