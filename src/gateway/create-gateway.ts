@@ -116,7 +116,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     const body = route.body ? parseJsonBody(await readBody(req, limits.maxBodyBytes)) : undefined;
     ctx.bodyReadAt = performance.now();
-    authorizeModel(caller, body);
+    authorizeModel(switchyard, caller, body);
     const permit = await admitKey(caller, body, ctx.signal, { budgets: keyBudgets, limits: keyLimits });
     try {
       await route.handle(ctx, body);

@@ -1,16 +1,32 @@
 import { modelNotFound } from '../errors/gateway-http-error.js';
 import { writeJsonResponse } from '../http/write-response.js';
+import type { Caller } from '../keys/caller.js';
+import { callerMayUseModel } from '../keys/model-visibility.js';
 import { anthropicModel, anthropicModelList, openAIModel, openAIModelList } from '../models/format-models.js';
+import type { GatewayModel } from '../models/models-cache.js';
 import type { RequestContext } from '../request-context.js';
+
+/** The models the caller may use: a virtual key sees only those its list allows. */
+async function visibleModels(ctx: RequestContext): Promise<GatewayModel[]> {
+  const models = await ctx.services.models.list();
+  // The master key (and an open gateway) sees everything.
+  if (!ctx.virtualKey) return models;
+  const caller: Caller = { kind: 'virtual', key: ctx.virtualKey };
+  return models.filter((model) => callerMayUseModel(ctx.services.switchyard, caller, model.id));
+}
 
 /** `GET /v1/models`, in Anthropic's shape when the caller is an Anthropic client. */
 export async function listModelsRoute(ctx: RequestContext): Promise<void> {
-  const models = await ctx.services.models.list();
+  const models = await visibleModels(ctx);
   const body = ctx.api === 'anthropic' ? anthropicModelList(models) : openAIModelList(models);
   writeJsonResponse(ctx.res, 200, body, ctx.responseHeaders());
 }
 
-/** `GET /v1/models/{id}`; ids hold a slash, sent raw or encoded (`mock%2Fecho`) by the SDKs. */
+/**
+ * `GET /v1/models/{id}`; ids hold a slash, sent raw or encoded (`mock%2Fecho`) by the SDKs. A model
+ * the key may not use is 404 `model_not_found`, not 403: OpenAI answers so for a model a key
+ * cannot see, and it does not confirm that the model exists.
+ */
 export async function retrieveModelRoute(ctx: RequestContext, rawId: string): Promise<void> {
   let id: string;
   try {
@@ -18,7 +34,7 @@ export async function retrieveModelRoute(ctx: RequestContext, rawId: string): Pr
   } catch {
     id = rawId;
   }
-  const model = await ctx.services.models.find(id);
+  const model = (await visibleModels(ctx)).find((candidate) => candidate.id === id);
   if (!model) throw modelNotFound(id);
   const body = ctx.api === 'anthropic' ? anthropicModel(model) : openAIModel(model);
   writeJsonResponse(ctx.res, 200, body, ctx.responseHeaders());
