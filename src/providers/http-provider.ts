@@ -217,7 +217,7 @@ export class HttpProvider implements Provider {
       if (response) {
         // A finished stream drains its tail so the socket goes back to the pool; an abandoned one
         // (caller broke out, or aborted) is destroyed at once.
-        if (cleanEnd && !scope.signal.aborted) response.body.dump({ limit: 64 * 1024 }).catch(() => {});
+        if (cleanEnd && !scope.signal?.aborted) response.body.dump({ limit: 64 * 1024 }).catch(() => {});
         else {
           // Nobody reads the body any more: its AbortError from destroy() has no one to go to.
           response.body.once('error', () => {});

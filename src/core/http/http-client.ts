@@ -29,7 +29,7 @@ export interface HttpResponse {
 
 export async function sendHttp(
   call: HttpCall,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
   dispatcher?: Dispatcher,
 ): Promise<HttpResponse> {
   const hasBody = call.body !== undefined;
