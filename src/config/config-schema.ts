@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogConfigSchema } from '../catalog/catalog-config-schema.js';
 import { budgetsSchema, rateLimitsSchema } from './budgets-limits-schema.js';
+import { gatewaySchema } from './gateway-schema.js';
 import { cacheSchema, ledgerSchema } from './ledger-cache-schema.js';
 import { policiesSchema } from './policies-schema.js';
 import { providersSchema } from './providers-schema.js';
@@ -42,6 +43,7 @@ export const configSchema = section(
     ledger: ledgerSchema.optional(),
     cache: cacheSchema.optional(),
     catalog: catalogConfigSchema.optional(),
+    gateway: gatewaySchema.optional(),
   },
   'a mapping with providers, aliases, routes, tasks, agents, policies and health',
 );

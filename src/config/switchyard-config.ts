@@ -2,6 +2,7 @@ import type { CatalogConfig } from '../catalog/catalog-config-schema.js';
 import type { ProviderOverride } from '../providers/registry/provider-overrides.js';
 import type { BudgetsConfig, RateLimitsConfig } from './budgets-limits-schema.js';
 import type { ConfigData, HealthConfig } from './config-schema.js';
+import type { GatewayConfig } from './gateway-schema.js';
 import type { CacheConfig, LedgerConfig } from './ledger-cache-schema.js';
 import type { PoliciesConfig } from './policies-schema.js';
 import type { ProviderConfig } from './providers-schema.js';
@@ -29,6 +30,8 @@ export class SwitchyardConfig {
   readonly catalog: CatalogConfig;
   readonly budgets: BudgetsConfig;
   readonly rateLimits: RateLimitsConfig;
+  /** `switchyard serve`'s own settings (its master key). */
+  readonly gateway: GatewayConfig;
   readonly providerChain?: ProviderChainConfig;
   readonly defaultModel?: string;
   /** The file it was read from, when it was. */
@@ -48,6 +51,7 @@ export class SwitchyardConfig {
     this.catalog = data.catalog ?? {};
     this.budgets = data.budgets ?? {};
     this.rateLimits = data.rateLimits ?? {};
+    this.gateway = data.gateway ?? {};
     this.providerChain = data.providerChain;
     this.defaultModel = data.defaultModel;
     this.source = source;
@@ -68,6 +72,7 @@ export class SwitchyardConfig {
       catalog: this.catalog,
       budgets: this.budgets,
       rateLimits: this.rateLimits,
+      gateway: this.gateway,
       providerChain: this.providerChain,
       defaultModel: this.defaultModel,
     };

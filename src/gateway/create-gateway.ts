@@ -44,7 +44,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   if (!options.masterKey && !isLoopbackHost(host)) {
     throw new SwitchyardError({
       kind: 'invalid_request',
-      message: `refusing to listen on ${host} without a master key: set SWITCHYARD_MASTER_KEY (or masterKey), or listen on 127.0.0.1`,
+      message: `refusing to listen on ${host} without a master key: set SWITCHYARD_MASTER_KEY (or gateway.master_key in the config, or masterKey), or listen on 127.0.0.1`,
     });
   }
   const limits = { ...DEFAULT_LIMITS, ...options.limits };

@@ -44,7 +44,7 @@ export const serveCommand: CliCommand = {
       .option('-p, --port <port>', 'port to listen on', parsePort, Number(context.env.PORT ?? 4000))
       .option(
         '-H, --host <host>',
-        'address to listen on (non-loopback needs SWITCHYARD_MASTER_KEY)',
+        'address to listen on (non-loopback needs SWITCHYARD_MASTER_KEY or gateway.master_key)',
         '127.0.0.1',
       )
       .option('--log-level <level>', 'pino log level: fatal, error, warn, info, debug, silent', 'info')
@@ -53,11 +53,13 @@ export const serveCommand: CliCommand = {
           { write: (line: string) => context.stdout.write(line) },
           options.logLevel,
         );
-        const masterKey = context.env.SWITCHYARD_MASTER_KEY || undefined;
+        const switchyard = context.createSwitchyard(context.env);
+        // The environment wins over the file, so a deployment can replace a key without editing it.
+        const masterKey = context.env.SWITCHYARD_MASTER_KEY || switchyard.config.gateway.masterKey;
         // Virtual keys only mean something behind a master key: without one no store is opened.
         const keys = masterKey ? new SqliteKeyStore({ path: keyStorePath(context) }) : undefined;
         const gateway = createGateway({
-          switchyard: context.createSwitchyard(context.env),
+          switchyard,
           host: options.host,
           port: options.port,
           masterKey,
