@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteLedger } from '../../accounting/ledger/sqlite-ledger.js';
 import { Money } from '../../accounting/money.js';
 import { createCatalog } from '../../catalog/create-catalog.js';
+import { createGatewayLogger } from '../gateway-logger.js';
 import { startTestGateway, type TestGateway } from '../start-test-gateway.js';
 import { createVirtualKey } from './create-virtual-key.js';
 import { MemoryKeyStore } from './memory-key-store.js';
@@ -142,6 +143,53 @@ describe('per-key budgets through the official SDKs', () => {
       expect(error).toMatchObject({ status: 402, code: 'insufficient_quota' });
     } finally {
       await second.close();
+    }
+  });
+
+  it('a key created through the admin API with a list of budgets is held to each, and warned at warn_at', async () => {
+    const keys = new MemoryKeyStore();
+    const lines: string[] = [];
+    const catalog = pricedCatalog();
+    const ledger = new SqliteLedger({ path: join(dir, 'list.db') });
+    const gw = await startTestGateway({
+      switchyard: { catalog, ledger },
+      gateway: {
+        masterKey: MASTER,
+        keys,
+        catalog,
+        logger: createGatewayLogger({ write: (line: string) => lines.push(line) }),
+      },
+    });
+    try {
+      const created = await fetch(`${gw.url}/admin/keys`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${MASTER}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          budgets: [
+            { window: 'day', limit: '0.05', warn_at: 0.25 },
+            { window: 'month', limit: '10' },
+          ],
+        }),
+      });
+      expect(created.status).toBe(201);
+      const body = (await created.json()) as { id: string; key: string; budgets: unknown };
+      expect(body.budgets).toEqual([
+        { window: 'day', limit: '0.05', warn_at: 0.25 },
+        { window: 'month', limit: '10', warn_at: null },
+      ]);
+      const openai = new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: body.key, maxRetries: 0 });
+      const { error } = await spendUntilRefused(gw, () =>
+        openai.chat.completions.create({ model: 'mock/echo', messages: hi, max_tokens: 8 }),
+      );
+      expect(error).toMatchObject({ status: 402, code: 'insufficient_quota' });
+      expect((error as Error).message).toContain(`rule key:${body.id}:day`);
+      const warnings = lines.filter((line) => line.includes('budget-warning'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(`"ruleId":"key:${body.id}:day"`);
+      expect(warnings[0]).not.toContain(body.key);
+    } finally {
+      await gw.close();
+      await ledger.close();
     }
   });
 });

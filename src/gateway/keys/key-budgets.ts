@@ -147,8 +147,20 @@ export class KeyBudgets {
   }
 }
 
-/** A key's budgets as rules of the key scope, one per window. */
+/** A key's budgets (`max_budget_usd` and the `budgets` list) as rules of the key scope, one per window. */
 export function keyBudgetRules(key: VirtualKeyInfo): BudgetRuleInput[] {
-  if (key.maxBudgetUsd === undefined) return [];
-  return [{ scope: 'key', match: key.id, window: key.budgetWindow ?? 'month', limit: key.maxBudgetUsd }];
+  const rules: BudgetRuleInput[] = [];
+  if (key.maxBudgetUsd !== undefined)
+    rules.push({ scope: 'key', match: key.id, window: key.budgetWindow ?? 'month', limit: key.maxBudgetUsd });
+  for (const budget of key.budgets ?? []) {
+    const rule: BudgetRuleInput = {
+      scope: 'key',
+      match: key.id,
+      window: budget.window,
+      limit: budget.limitUsd,
+    };
+    if (budget.warnAt !== undefined) rule.warnAt = budget.warnAt;
+    rules.push(rule);
+  }
+  return rules;
 }

@@ -7,6 +7,32 @@ const now = Date.UTC(2025, 5, 1);
 const settings = (input: unknown) => settingsFromInput(keySettingsSchema.parse(input), now);
 
 describe('key settings from the admin API or the CLI', () => {
+  it('reads a list of budgets, one per window, beside max_budget_usd', () => {
+    expect(
+      settings({
+        max_budget_usd: 20,
+        budgets: [
+          { window: 'day', limit: '1.50', warn_at: 0.5 },
+          { window: 'total', limit: 100 },
+        ],
+      }),
+    ).toEqual({
+      maxBudgetUsd: '20',
+      budgetWindow: 'month',
+      budgets: [
+        { window: 'day', limitUsd: '1.5', warnAt: 0.5 },
+        { window: 'total', limitUsd: '100' },
+      ],
+    });
+    expect(() => settings({ max_budget_usd: 20, budgets: [{ window: 'month', limit: 1 }] })).toThrow(
+      expect.objectContaining({ param: 'budgets[0]', httpStatus: 400 }),
+    );
+    expect(() => settings({ budgets: [{ window: 'day', limit: 'lots' }] })).toThrow(
+      expect.objectContaining({ param: 'budgets[0].limit' }),
+    );
+    expect(keySettingsSchema.safeParse({ budgets: [{ window: 'day', max: 1 }] }).success).toBe(false);
+  });
+
   it('reads every field into the stored settings', () => {
     expect(
       settings({

@@ -3,7 +3,7 @@ import { BUDGET_WINDOWS } from '../../accounting/budgets/budget-rule.js';
 import { Money } from '../../accounting/money.js';
 import { invalidRequest } from '../errors/gateway-http-error.js';
 import { parseDate, parseLifetime } from './parse-expiry.js';
-import type { VirtualKeySettings } from './virtual-key.js';
+import type { KeyBudget, VirtualKeySettings } from './virtual-key.js';
 
 const label = z.string().trim().min(1).max(200);
 const positiveInt = z.number().int().positive();
@@ -17,6 +17,16 @@ export const keySettingsSchema = z.strictObject({
   models: z.array(label).optional(),
   max_budget_usd: z.union([z.number().nonnegative(), z.string()]).optional(),
   budget_window: z.enum(BUDGET_WINDOWS).optional(),
+  /** More budgets, one per window, in the shape of the config's budget limits. */
+  budgets: z
+    .array(
+      z.strictObject({
+        window: z.enum(BUDGET_WINDOWS),
+        limit: z.union([z.number().nonnegative(), z.string()]),
+        warn_at: z.number().min(0).max(1).optional(),
+      }),
+    )
+    .optional(),
   rpm: positiveInt.optional(),
   tpm: positiveInt.optional(),
   max_concurrent: positiveInt.optional(),
@@ -42,6 +52,8 @@ export function settingsFromInput(input: KeySettingsInput, now: number): Virtual
       throw invalidRequest('budget_window needs max_budget_usd.', 'budget_window');
     settings.budgetWindow = input.budget_window;
   } else if (settings.maxBudgetUsd !== undefined) settings.budgetWindow = 'month';
+  if (input.budgets !== undefined && input.budgets.length > 0)
+    settings.budgets = readBudgets(input, settings);
   if (input.rpm !== undefined) settings.rpm = input.rpm;
   if (input.tpm !== undefined) settings.tpm = input.tpm;
   if (input.max_concurrent !== undefined) settings.maxConcurrent = input.max_concurrent;
@@ -53,15 +65,32 @@ export function settingsFromInput(input: KeySettingsInput, now: number): Virtual
   return settings;
 }
 
-function readBudget(value: number | string): string {
+function readBudget(value: number | string, param = 'max_budget_usd'): string {
   let money: Money;
   try {
     money = typeof value === 'number' ? Money.fromNumber(value) : Money.parse(value.trim());
   } catch {
-    throw invalidRequest(`max_budget_usd must be a USD amount such as 10 or "12.50".`, 'max_budget_usd');
+    throw invalidRequest(`${param} must be a USD amount such as 10 or "12.50".`, param);
   }
-  if (money.isNegative()) throw invalidRequest('max_budget_usd must not be negative.', 'max_budget_usd');
+  if (money.isNegative()) throw invalidRequest(`${param} must not be negative.`, param);
   return money.toString();
+}
+
+/** One budget per window: two limits for the same window would leave which one holds unclear. */
+function readBudgets(input: KeySettingsInput, settings: VirtualKeySettings): KeyBudget[] {
+  const windows = new Set(settings.budgetWindow === undefined ? [] : [settings.budgetWindow]);
+  return (input.budgets ?? []).map((budget, index) => {
+    const param = `budgets[${index}]`;
+    if (windows.has(budget.window))
+      throw invalidRequest(
+        `${param}: a key has one budget per window; ${budget.window} is given twice.`,
+        param,
+      );
+    windows.add(budget.window);
+    const read: KeyBudget = { window: budget.window, limitUsd: readBudget(budget.limit, `${param}.limit`) };
+    if (budget.warn_at !== undefined) read.warnAt = budget.warn_at;
+    return read;
+  });
 }
 
 function readExpiry(input: KeySettingsInput, now: number): number | undefined {

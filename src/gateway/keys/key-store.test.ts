@@ -26,6 +26,7 @@ describe.each(stores)('%s key store', (_name, open) => {
       models: ['openai/*', 'fast'],
       maxBudgetUsd: '12.5',
       budgetWindow: 'day' as const,
+      budgets: [{ window: 'month' as const, limitUsd: '100', warnAt: 0.5 }],
       rpm: 60,
       tpm: 10_000,
       maxConcurrent: 4,

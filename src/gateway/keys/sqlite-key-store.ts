@@ -7,7 +7,7 @@ import {
   type SqliteStatement,
 } from '../../accounting/ledger/sqlite-driver.js';
 import type { KeyStore } from './key-store.js';
-import type { StoredVirtualKey } from './virtual-key.js';
+import type { KeyBudget, StoredVirtualKey } from './virtual-key.js';
 
 /** Beside the ledger (`./.switchyard/ledger.db`) by default, so one folder holds a gateway's state. */
 export const DEFAULT_KEYS_PATH = './.switchyard/keys.db';
@@ -36,6 +36,7 @@ const MIGRATIONS: readonly string[] = [
      revoked_at INTEGER
    );
    CREATE INDEX virtual_keys_prefix ON virtual_keys (prefix);`,
+  `ALTER TABLE virtual_keys ADD COLUMN budgets TEXT;`,
 ];
 
 const COLUMNS = [
@@ -55,6 +56,7 @@ const COLUMNS = [
   'tags',
   'created_at',
   'revoked_at',
+  'budgets',
 ] as const;
 
 type Row = Record<(typeof COLUMNS)[number], string | number | null>;
@@ -149,6 +151,7 @@ function toRow(key: StoredVirtualKey): Row {
     tags: json(key.tags),
     created_at: key.createdAt,
     revoked_at: key.revokedAt ?? null,
+    budgets: json(key.budgets),
   };
 }
 
@@ -174,6 +177,7 @@ function fromRow(row: Row): StoredVirtualKey {
     team: text(row.team),
     tags: row.tags === null ? undefined : (JSON.parse(String(row.tags)) as string[]),
     revokedAt: number(row.revoked_at),
+    budgets: row.budgets == null ? undefined : (JSON.parse(String(row.budgets)) as KeyBudget[]),
   };
   for (const [field, value] of Object.entries(optional)) {
     if (value !== undefined) (key as unknown as Record<string, unknown>)[field] = value;

@@ -16,6 +16,11 @@ export function virtualKeyJson(key: VirtualKeyInfo, now: number = Date.now()) {
     models: key.models ?? [],
     max_budget_usd: key.maxBudgetUsd ?? null,
     budget_window: key.budgetWindow ?? null,
+    budgets: (key.budgets ?? []).map((budget) => ({
+      window: budget.window,
+      limit: budget.limitUsd,
+      warn_at: budget.warnAt ?? null,
+    })),
     rpm: key.rpm ?? null,
     tpm: key.tpm ?? null,
     max_concurrent: key.maxConcurrent ?? null,

@@ -13,6 +13,8 @@ export interface VirtualKeySettings {
   maxBudgetUsd?: string;
   /** When the budget starts again from zero. Default `month`. */
   budgetWindow?: BudgetWindow;
+  /** More budgets, one per window (`$1` a day and `$20` a month), each with its own warning threshold. */
+  budgets?: KeyBudget[];
   /** Requests per minute. */
   rpm?: number;
   /** Tokens per minute. */
@@ -25,6 +27,15 @@ export interface VirtualKeySettings {
   user?: string;
   team?: string;
   tags?: string[];
+}
+
+/** One of a key's budgets: a spend limit per window. */
+export interface KeyBudget {
+  window: BudgetWindow;
+  /** USD, an exact decimal string. */
+  limitUsd: string;
+  /** Fraction of the limit (0-1) at which a warning is logged once per window. Default 0.8. */
+  warnAt?: number;
 }
 
 /** A key as the admin API and the CLI show it: never the secret, never its hash. */
