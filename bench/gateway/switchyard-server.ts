@@ -27,7 +27,8 @@ const switchyard = new Switchyard({ env: process.env, ledger });
 const gateway = createGateway({
   switchyard,
   port: 0,
-  logger: createGatewayLogger(pino.destination({ dest: '/dev/null', sync: false })),
+  // Buffered in 4 KiB blocks, as `switchyard serve` writes its stdout (src/gateway/log-destination.ts).
+  logger: createGatewayLogger(pino.destination({ dest: '/dev/null', sync: false, minLength: 4096 })),
   passthrough: process.argv[2] !== 'reencode',
 });
 const { port } = await gateway.listen();

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { createGateway } from '../../gateway/create-gateway.js';
 import { createGatewayLogger } from '../../gateway/gateway-logger.js';
 import { SqliteKeyStore } from '../../gateway/keys/sqlite-key-store.js';
+import { logDestination } from '../../gateway/log-destination.js';
 import type { CliCommand } from '../cli-command.js';
 import type { CliContext } from '../cli-context.js';
 import { keyStorePath } from './keys.js';
@@ -49,10 +50,8 @@ export const serveCommand: CliCommand = {
       )
       .option('--log-level <level>', 'pino log level: fatal, error, warn, info, debug, silent', 'info')
       .action(async (options: { port: number; host: string; logLevel: string }) => {
-        const logger = createGatewayLogger(
-          { write: (line: string) => context.stdout.write(line) },
-          options.logLevel,
-        );
+        const destination = logDestination(context.stdout);
+        const logger = createGatewayLogger(destination.stream, options.logLevel);
         const switchyard = context.createSwitchyard(context.env);
         // The environment wins over the file, so a deployment can replace a key without editing it.
         const masterKey = context.env.SWITCHYARD_MASTER_KEY || switchyard.config.gateway.masterKey;
@@ -67,11 +66,13 @@ export const serveCommand: CliCommand = {
           logger,
         });
         await gateway.listen();
+        destination.flush();
         const signal = await shutdownRequested(context);
         logger.info({ signal }, 'shutting down: no new connections; in-flight requests may finish');
         await gateway.close();
         await keys?.close();
         logger.info('gateway stopped');
+        destination.flush();
       });
   },
 };
