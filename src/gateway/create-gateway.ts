@@ -7,7 +7,7 @@ import { HealthMonitor } from '../health/health-monitor.js';
 import { adminKeysRoute, isAdminPath } from './admin/admin-keys-route.js';
 import { GatewayHttpError } from './errors/gateway-http-error.js';
 import { writeErrorResponse } from './errors/write-error-response.js';
-import { createGatewayLogger } from './gateway-logger.js';
+import { createGatewayLogger, loggedHeaders } from './gateway-logger.js';
 import { DEFAULT_LIMITS, type GatewayOptions } from './gateway-options.js';
 import { createAuthenticator } from './http/check-auth.js';
 import { isLoopbackHost } from './http/is-loopback.js';
@@ -161,7 +161,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         errorKind: outcome.error?.kind,
         key: ctx.virtualKey?.id,
         clientClosed: !ctx.res.writableFinished || undefined,
-        headers: ctx.req.headers,
+        headers: loggedHeaders(ctx.req.headers),
       },
       'request',
     );

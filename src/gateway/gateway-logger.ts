@@ -20,3 +20,41 @@ export function createGatewayLogger(destination?: DestinationStream, level = 'in
   };
   return destination ? pino(options, destination) : pino(options);
 }
+
+/**
+ * The request headers a log line keeps: who called (agent, trace ids, Switchyard's own headers)
+ * and the credential headers, which the logger then redacts, so a line shows a key was sent
+ * without ever showing the key. Logging every header made pino's serializer and redaction the
+ * largest part of a request line's cost, and wrote cookies and proxies' headers nobody asked for.
+ */
+const LOGGED_HEADERS = [
+  'user-agent',
+  'content-type',
+  'content-length',
+  'x-request-id',
+  'traceparent',
+  'anthropic-version',
+  'anthropic-beta',
+  'openai-organization',
+  'x-switchyard-tags',
+  'x-switchyard-metadata',
+  'x-switchyard-trace-id',
+  'x-switchyard-cache',
+  'authorization',
+  'x-api-key',
+  'api-key',
+  'x-goog-api-key',
+  'proxy-authorization',
+  'cookie',
+] as const;
+
+export function loggedHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const name of LOGGED_HEADERS) {
+    const value = headers[name];
+    if (value !== undefined) kept[name] = value;
+  }
+  return kept;
+}
