@@ -72,6 +72,12 @@ export class ResponseCache {
     }).use;
   }
 
+  /** What this cache will do with a request before looking: `bypass`, `skipped`, or undefined (it looks). */
+  statusBefore(request: ChatRequest, options: CacheCallOptions = {}): 'bypass' | 'skipped' | undefined {
+    if (this.applies(request, options)) return undefined;
+    return options.bypass ? 'bypass' : 'skipped';
+  }
+
   /** A cached answer for a chat call, or undefined. */
   async getChat(request: ChatRequest, options: CacheCallOptions = {}): Promise<ChatResult | undefined> {
     const entry = await this.#read('chat', request, options);

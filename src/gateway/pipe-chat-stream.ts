@@ -62,6 +62,7 @@ export async function pipeChatStream(
     }
     ctx.upstreamAnswered();
     if (ctx.res.destroyed) return;
+    ctx.outcome.cacheStatus = stream.cacheStatus;
     ctx.res.writeHead(200, { ...SSE_HEADERS, ...ctx.responseHeaders() });
     const through = passthrough?.accepts(held) === true ? passthrough : undefined;
     const encode = (event: StreamEvent): Frame[] => (through ? through.frames(event) : encoder.encode(event));

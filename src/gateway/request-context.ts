@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Switchyard } from '../client/switchyard.js';
 import type { SwitchyardError } from '../core/errors/switchyard-error.js';
-import type { Attempt, Usage } from '../core/types/chat-result.js';
+import type { Attempt, CacheStatus, ChatResult, Usage } from '../core/types/chat-result.js';
 import type { WireApi } from './errors/status-for-error.js';
 import type { GatewayLimits } from './gateway-options.js';
 import { requestUrl } from './http/request-pathname.js';
@@ -22,6 +22,10 @@ export interface RequestOutcome {
   attempts?: Attempt[];
   /** The overhead when the response head was written: what the caller waited on the gateway. */
   overheadMs?: number;
+  /** What the response cache did (`x-switchyard-cache`). */
+  cacheStatus?: CacheStatus;
+  /** The call's exact cost in USD, when the catalog prices it (`x-switchyard-cost`). */
+  cost?: string;
 }
 
 export interface GatewayServices {
@@ -71,6 +75,17 @@ export class RequestContext {
     return this.#url;
   }
 
+  /** What a whole (non-stream) answer says about the call, for the log line and response headers. */
+  recordResult(result: ChatResult): void {
+    const outcome = this.outcome;
+    outcome.provider = result.provider;
+    outcome.model = result.model;
+    outcome.usage = result.usage;
+    outcome.attempts = result.attempts;
+    outcome.cacheStatus = result.cacheStatus;
+    outcome.cost = result.cost?.total;
+  }
+
   upstreamStarted(): void {
     this.#upstreamSince = performance.now();
   }
@@ -100,6 +115,8 @@ export class RequestContext {
     if (this.outcome.attempts?.length) {
       headers['x-switchyard-attempts'] = String(countTries(this.outcome.attempts));
     }
+    if (this.outcome.cacheStatus) headers['x-switchyard-cache'] = this.outcome.cacheStatus;
+    if (this.outcome.cost !== undefined) headers['x-switchyard-cost'] = this.outcome.cost;
     const traceId = this.req.headers['x-switchyard-trace-id'];
     if (typeof traceId === 'string' && traceId !== '') headers['x-switchyard-trace-id'] = traceId;
     return headers;

@@ -1,5 +1,5 @@
 import type { ChatRequest } from '../core/types/chat-request.js';
-import type { ChatResult } from '../core/types/chat-result.js';
+import type { CacheStatus, ChatResult } from '../core/types/chat-result.js';
 import type { RoutePlan } from '../router/route-plan.js';
 import { callContext } from './call-context.js';
 import { acquireGuards, type CallGuards } from './call-guards.js';
@@ -27,7 +27,11 @@ export async function runChat(
   const started = performance.now();
   const cacheOptions = { bypass: options.cacheBypass };
   const cached = await pipeline.cache?.getChat(request, cacheOptions);
-  if (cached) return settleResult(pipeline, {}, call, cached, { cacheHit: true });
+  if (cached) {
+    cached.cacheStatus = 'hit';
+    return settleResult(pipeline, {}, call, cached, { cacheHit: true });
+  }
+  const cacheStatus = cacheStatusOnMiss(pipeline, request, cacheOptions);
   let guards: CallGuards = {};
   let result: ChatResult;
   try {
@@ -37,9 +41,20 @@ export async function runChat(
     await settleFailure(pipeline, guards, call, error, { latencyMs: performance.now() - started });
     throw error;
   }
+  result.cacheStatus = cacheStatus;
   await settleResult(pipeline, guards, call, result, { requestedModel: lastAttemptModel(result) });
   if (pipeline.cache) await pipeline.cache.putChat(request, result, cacheOptions);
   return result;
+}
+
+/** What the cache did for a call it did not answer. */
+export function cacheStatusOnMiss(
+  pipeline: Pipeline,
+  request: ChatRequest,
+  options: { bypass?: boolean },
+): CacheStatus {
+  if (!pipeline.cache) return 'off';
+  return pipeline.cache.statusBefore(request, options) ?? 'miss';
 }
 
 /** The model the executor asked for, to price a dated snapshot the catalog knows only by its base name. */

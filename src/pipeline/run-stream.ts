@@ -1,12 +1,13 @@
 import { isSwitchyardError } from '../core/errors/switchyard-error.js';
 import { ChatStream } from '../core/stream/chat-stream.js';
 import type { ChatRequest } from '../core/types/chat-request.js';
+import type { CacheStatus } from '../core/types/chat-result.js';
 import type { StreamEvent } from '../core/types/stream-events.js';
 import type { RoutePlan } from '../router/route-plan.js';
 import { callContext } from './call-context.js';
 import { acquireGuards, type CallGuards } from './call-guards.js';
 import type { Pipeline } from './pipeline.js';
-import type { CallOptions } from './run-chat.js';
+import { type CallOptions, cacheStatusOnMiss } from './run-chat.js';
 import { settleFailure } from './settle-call.js';
 import { type StreamSettlement, settleStream } from './stream-settlement.js';
 
@@ -24,11 +25,21 @@ export function runStream(
   options: CallOptions = {},
 ): ChatStream {
   const state: StreamSettlement = {};
-  return new ChatStream(events(pipeline, plan, request, open, options, state), {
-    provider: 'switchyard',
-    model: plan.requested,
-    finalize: (result) => state.result ?? result,
-  });
+  const stream: ChatStream = new ChatStream(
+    events(pipeline, plan, request, open, options, state, (status) => {
+      stream.cacheStatus = status;
+    }),
+    {
+      provider: 'switchyard',
+      model: plan.requested,
+      finalize: (result) => {
+        const final = state.result ?? result;
+        if (stream.cacheStatus) final.cacheStatus = stream.cacheStatus;
+        return final;
+      },
+    },
+  );
+  return stream;
 }
 
 async function* events(
@@ -38,10 +49,12 @@ async function* events(
   open: () => ChatStream,
   options: CallOptions,
   state: StreamSettlement,
+  setCacheStatus: (status: CacheStatus) => void,
 ): AsyncGenerator<StreamEvent> {
   const call = callContext(request, plan.route ?? plan.requested, true);
   const cacheOptions = { bypass: options.cacheBypass };
   const replay = await pipeline.cache?.getStream(request, cacheOptions);
+  setCacheStatus(replay ? 'hit' : cacheStatusOnMiss(pipeline, request, cacheOptions));
   if (replay) {
     yield* settleStream(pipeline, {}, call, request, replay, state, { cacheHit: true });
     return;

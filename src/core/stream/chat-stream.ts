@@ -1,5 +1,5 @@
 import { SwitchyardError } from '../errors/switchyard-error.js';
-import type { ChatResult, ToolCall, Warning } from '../types/chat-result.js';
+import type { CacheStatus, ChatResult, ToolCall, Warning } from '../types/chat-result.js';
 import type { StreamEvent } from '../types/stream-events.js';
 
 /**
@@ -8,6 +8,11 @@ import type { StreamEvent } from '../types/stream-events.js';
  * Breaking out of the loop aborts the underlying request and releases its connection.
  */
 export class ChatStream implements AsyncIterable<StreamEvent> {
+  /**
+   * What the response cache did, known once the stream's first event has been read (the client
+   * looks the cache up before it yields anything); undefined before then and for provider streams.
+   */
+  cacheStatus: CacheStatus | undefined;
   readonly #source: AsyncGenerator<StreamEvent>;
   readonly #started: number;
   #iterated = false;

@@ -57,7 +57,16 @@ export interface ChatResult {
   attempts?: Attempt[];
   /** Exact cost from usage and the catalog (zero for a cache hit); absent when the model is not priced. */
   cost?: CallCost;
+  /** What the response cache did for this call (set by the client; absent for direct provider calls). */
+  cacheStatus?: CacheStatus;
 }
+
+/**
+ * `hit`: answered from the cache; `miss`: looked up, not found (the answer is stored); `bypass`: the
+ * caller asked to skip it; `skipped`: not cacheable (a sampling request, the cache is disabled);
+ * `off`: the client has no cache.
+ */
+export type CacheStatus = 'hit' | 'miss' | 'bypass' | 'skipped' | 'off';
 
 /** One candidate deployment the executor tried (or skipped) for a call, with its retries folded in. */
 export interface Attempt {

@@ -1,3 +1,4 @@
+import { withCacheChoice } from '../cache-request-header.js';
 import { asModelNotFound, checkModelAvailable } from '../check-model.js';
 import { parseRequestBody } from '../errors/parse-request-body.js';
 import { writeJsonResponse } from '../http/write-response.js';
@@ -32,19 +33,16 @@ export async function chatCompletionsRoute(ctx: RequestContext, body: unknown): 
           ? openAIPassthrough(ctx, { includeUsage, created })
           : undefined;
         if (passthrough) request.tapRawBytes = true;
-        await pipeChatStream(ctx, switchyard.stream(request), encoder, passthrough);
+        await pipeChatStream(ctx, switchyard.stream(withCacheChoice(ctx, request)), encoder, passthrough);
       } finally {
         release();
       }
       return;
     }
     ctx.upstreamStarted();
-    const result = await switchyard.chat(request);
+    const result = await switchyard.chat(withCacheChoice(ctx, request));
     ctx.upstreamAnswered();
-    ctx.outcome.provider = result.provider;
-    ctx.outcome.model = result.model;
-    ctx.outcome.usage = result.usage;
-    ctx.outcome.attempts = result.attempts;
+    ctx.recordResult(result);
     const response = convertToOpenAIChatResponse(result, { model: parsed.model, created });
     writeJsonResponse(ctx.res, 200, response, ctx.responseHeaders());
   } catch (error) {

@@ -2,6 +2,7 @@ import { AnthropicEventEncoder } from '../anthropic/anthropic-event-encoder.js';
 import { anthropicMessagesRequestSchema } from '../anthropic/anthropic-messages-request-schema.js';
 import { convertAnthropicMessagesRequest } from '../anthropic/convert-anthropic-messages-request.js';
 import { convertToAnthropicMessage } from '../anthropic/convert-to-anthropic-message.js';
+import { withCacheChoice } from '../cache-request-header.js';
 import { asModelNotFound, checkModelAvailable } from '../check-model.js';
 import { parseRequestBody } from '../errors/parse-request-body.js';
 import { writeJsonResponse } from '../http/write-response.js';
@@ -33,7 +34,7 @@ export async function messagesRoute(ctx: RequestContext, body: unknown): Promise
         if (passthrough) request.tapRawBytes = true;
         await pipeChatStream(
           ctx,
-          switchyard.stream(request),
+          switchyard.stream(withCacheChoice(ctx, request)),
           new AnthropicEventEncoder({ model: parsed.model }),
           passthrough,
         );
@@ -43,12 +44,9 @@ export async function messagesRoute(ctx: RequestContext, body: unknown): Promise
       return;
     }
     ctx.upstreamStarted();
-    const result = await switchyard.chat(request);
+    const result = await switchyard.chat(withCacheChoice(ctx, request));
     ctx.upstreamAnswered();
-    ctx.outcome.provider = result.provider;
-    ctx.outcome.model = result.model;
-    ctx.outcome.usage = result.usage;
-    ctx.outcome.attempts = result.attempts;
+    ctx.recordResult(result);
     writeJsonResponse(
       ctx.res,
       200,
