@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { fallbacksOf } from '../accounting/ledger/ledger-columns.js';
 import { isSwitchyardError, SwitchyardError } from '../core/errors/switchyard-error.js';
 import { HealthMonitor } from '../health/health-monitor.js';
 import { adminKeysRoute, isAdminPath } from './admin/admin-keys-route.js';
@@ -70,6 +71,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     openStreams: { count: 0 },
     passthrough: options.passthrough !== false,
   };
+  options.switchyard.events.on('breaker-state', (event) =>
+    services.metrics.breakerChanged(event.deploymentId, event.to),
+  );
   const readiness = new Readiness(
     options.health ?? new HealthMonitor({ providers: options.switchyard.registry, timeoutMs: 5_000 }),
   );
@@ -98,6 +102,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       const text = services.metrics.render({
         inFlight: inFlight.size,
         openStreams: services.openStreams.count,
+        costByProvider: services.switchyard.stats().providers,
       });
       ctx.res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
       ctx.res.end(text);
@@ -180,6 +185,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       timeToFirstTokenMs: outcome.timeToFirstTokenMs,
       usage: outcome.usage,
       errorKind: outcome.error?.kind,
+      cacheStatus: outcome.cacheStatus,
+      fallbacks: outcome.attempts ? fallbacksOf(outcome.attempts) : undefined,
     });
   }
 

@@ -57,3 +57,42 @@ describe('GET /metrics', () => {
     expect(text).toContain('switchyard_gateway_in_flight_requests 1');
   });
 });
+
+describe('GET /metrics: money, cache, fallbacks and breakers', () => {
+  it('exports the cost by provider, cache outcomes, fallbacks and breaker states', async () => {
+    const { MockProvider } = await import('../../providers/mock/mock-provider.js');
+    const openai = new MockProvider({
+      id: 'openai',
+      defaultReply: { text: 'ok', usage: { inputTokens: 1000, outputTokens: 100 } },
+    });
+    const broken = new MockProvider({
+      id: 'broken',
+      defaultReply: { error: { status: 503, message: 'down for maintenance' } },
+    });
+    gw = await startTestGateway({
+      switchyard: {
+        customProviders: [openai, broken],
+        config: {
+          cache: { ttl_ms: 60_000 },
+          aliases: { steady: { chain: ['broken/x', 'openai/gpt-4o-mini'] } },
+          policies: { retry: { maxRetries: 0 }, circuitBreaker: { failureThreshold: 1 } },
+        },
+      },
+    });
+    const ask = (model: string) =>
+      fetch(`${gw!.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model, temperature: 0, messages: [{ role: 'user', content: 'price me' }] }),
+      }).then((r) => r.text());
+    await ask('steady');
+    await ask('steady');
+    const text = await (await fetch(`${gw.url}/metrics`)).text();
+    // One priced call (1000 x $0.15/M + 100 x $0.60/M); the second was a cache hit at zero cost.
+    expect(text).toContain('switchyard_cost_usd_total{provider="openai"} 0.00021');
+    expect(text).toContain('switchyard_gateway_cache_total{status="miss"} 1');
+    expect(text).toContain('switchyard_gateway_cache_total{status="hit"} 1');
+    expect(text).toContain('switchyard_gateway_fallbacks_total{route="/chat/completions"} 1');
+    expect(text).toMatch(/switchyard_circuit_breaker_state\{deployment="broken\/x[^"]*"\} 2/);
+  });
+});

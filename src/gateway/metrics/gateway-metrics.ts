@@ -12,7 +12,14 @@ export interface RequestRecord {
   timeToFirstTokenMs?: number;
   usage?: Usage;
   errorKind?: string;
+  /** What the response cache did. */
+  cacheStatus?: string;
+  /** Candidates the call moved past before the one that answered (or failed last). */
+  fallbacks?: number;
 }
+
+/** Breaker states as a gauge value: 0 closed, 1 half-open, 2 open. */
+const BREAKER_VALUE: Record<string, number> = { closed: 0, 'half-open': 1, open: 2 };
 
 /** Routes as a closed set, so an arbitrary URL cannot grow the number of series. */
 const KNOWN_ROUTES = new Set([
@@ -58,6 +65,28 @@ export class GatewayMetrics {
     'switchyard_gateway_overhead_seconds',
     'Time the gateway itself spent on a request, excluding the upstream wait.',
   );
+  readonly cost = new Counter(
+    'switchyard_cost_usd_total',
+    'Cost of the calls settled by this process, in USD, by provider (from the client stats: streams and embeddings included).',
+  );
+  readonly cache = new Counter(
+    'switchyard_gateway_cache_total',
+    'Response cache outcomes: hit, miss, bypass, skipped.',
+  );
+  readonly fallbacks = new Counter(
+    'switchyard_gateway_fallbacks_total',
+    'Times a call moved on to another candidate, by route.',
+  );
+  readonly breakers = new Counter(
+    'switchyard_circuit_breaker_state',
+    'Circuit breaker per deployment: 0 closed, 1 half-open, 2 open (deployments whose breaker changed).',
+    'gauge',
+  );
+
+  /** A breaker changed state (the client's `breaker-state` event). */
+  breakerChanged(deploymentId: string, status: string): void {
+    this.breakers.set({ deployment: deploymentId }, BREAKER_VALUE[status] ?? 0);
+  }
 
   record(record: RequestRecord): void {
     const provider = record.provider ?? 'none';
@@ -68,6 +97,8 @@ export class GatewayMetrics {
       this.firstToken.observe({ provider }, record.timeToFirstTokenMs / 1000);
     }
     if (record.errorKind) this.errors.inc({ kind: record.errorKind, route: record.route });
+    if (record.cacheStatus && record.cacheStatus !== 'off') this.cache.inc({ status: record.cacheStatus });
+    if (record.fallbacks) this.fallbacks.inc({ route: record.route }, record.fallbacks);
     if (record.usage) {
       this.tokens.inc({ provider, type: 'input' }, record.usage.inputTokens);
       this.tokens.inc({ provider, type: 'output' }, record.usage.outputTokens);
@@ -77,9 +108,14 @@ export class GatewayMetrics {
     }
   }
 
-  render(state: { inFlight: number; openStreams: number }): string {
+  render(state: {
+    inFlight: number;
+    openStreams: number;
+    costByProvider?: Array<{ provider: string; cost: string }>;
+  }): string {
     this.inFlight.set({}, state.inFlight);
     this.openStreams.set({}, state.openStreams);
+    for (const { provider, cost } of state.costByProvider ?? []) this.cost.set({ provider }, Number(cost));
     return renderMetrics([
       this.requests,
       this.errors,
@@ -89,6 +125,10 @@ export class GatewayMetrics {
       this.duration,
       this.firstToken,
       this.overhead,
+      this.cost,
+      this.cache,
+      this.fallbacks,
+      this.breakers,
     ]);
   }
 }
