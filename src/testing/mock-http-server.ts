@@ -144,20 +144,8 @@ function readRequestBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-export function writeJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
-}
+/** Public in `switchyard/testing` under this name; the gateway writes its JSON replies with it too. */
+export { writeJsonResponse as writeJson } from '../core/http/write-json-response.js';
 
 /**
  * Writes a sequence of stream frames (already encoded: `data: ...\n\n` or `{...}\n`) with the

@@ -1,19 +1,7 @@
 import type { ServerResponse } from 'node:http';
 
-export function writeJsonResponse(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
-}
+// The JSON writer is shared with the test kit's mock servers; its callers keep importing it here.
+export { writeJsonResponse } from '../../core/http/write-json-response.js';
 
 /**
  * Writes stream frames (encoded text, or upstream bytes passed through), waiting for the socket to
