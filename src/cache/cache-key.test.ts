@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatRequest } from '../core/types/chat-request.js';
-import { cacheKey } from './cache-key.js';
+import { ANSWER_FIELDS, cacheKey } from './cache-key.js';
 import { stableJson } from './stable-json.js';
 
 const base: ChatRequest = {
@@ -54,5 +54,17 @@ describe('cacheKey', () => {
 
   it('keeps scopes apart', () => {
     expect(cacheKey(base, 'tenant-a')).not.toBe(cacheKey(base, 'tenant-b'));
+  });
+});
+
+describe('normalizeRequest', () => {
+  it('keeps every field that decides the answer, so each one splits the cache', () => {
+    const base = { model: 'm', messages: [{ role: 'user' as const, content: 'hi' }] };
+    const keys = new Set([cacheKey(base)]);
+    for (const field of ANSWER_FIELDS) {
+      if (field === 'model' || field === 'messages') continue;
+      keys.add(cacheKey({ ...base, [field]: { marker: field } } as never));
+    }
+    expect(keys.size).toBe(ANSWER_FIELDS.length - 1);
   });
 });
