@@ -1,6 +1,7 @@
-import { classifyHttpError, looksLikeContextLength } from '../../core/errors/classify-http-error.js';
+import { looksLikeContextLength } from '../../core/errors/classify-http-error.js';
 import type { ErrorKind } from '../../core/errors/error-kind.js';
 import type { SwitchyardError } from '../../core/errors/switchyard-error.js';
+import { classifyErrorResponse } from '../classify-error-response.js';
 import type { ErrorResponse } from '../protocol-codec.js';
 
 /** Cohere error bodies are `{"message": "..."}`, sometimes with an `id`. */
@@ -23,15 +24,6 @@ function cohereKind(status: number, message: string | undefined): ErrorKind | un
 
 export function cohereError(provider: string, response: ErrorResponse, apiKey?: string): SwitchyardError {
   const message = cohereErrorMessage(response.body);
-  return classifyHttpError({
-    provider,
-    model: response.model,
-    status: response.status,
-    headers: response.headers,
-    bodyText: response.bodyText,
-    body: response.body,
-    message,
-    kind: cohereKind(response.status, message),
-    secrets: [apiKey],
-  });
+  const kind = cohereKind(response.status, message);
+  return classifyErrorResponse(provider, response, { message, kind, secrets: [apiKey] });
 }

@@ -1,7 +1,8 @@
-import { classifyHttpError, looksLikeContextLength } from '../../core/errors/classify-http-error.js';
+import { looksLikeContextLength } from '../../core/errors/classify-http-error.js';
 import type { ErrorKind } from '../../core/errors/error-kind.js';
 import { redactSecrets } from '../../core/errors/redact.js';
 import { SwitchyardError } from '../../core/errors/switchyard-error.js';
+import { classifyErrorResponse } from '../classify-error-response.js';
 import type { ErrorResponse } from '../protocol-codec.js';
 
 /** Ollama error bodies are `{"error": "<message>"}`, the message a plain string. */
@@ -23,17 +24,8 @@ function kindFromMessage(message: string | undefined): ErrorKind | undefined {
 
 export function ollamaError(provider: string, response: ErrorResponse, apiKey?: string): SwitchyardError {
   const message = ollamaErrorMessage(response.body);
-  return classifyHttpError({
-    provider,
-    model: response.model,
-    status: response.status,
-    headers: response.headers,
-    bodyText: response.bodyText,
-    body: response.body,
-    message,
-    kind: kindFromMessage(message),
-    secrets: [apiKey],
-  });
+  const kind = kindFromMessage(message);
+  return classifyErrorResponse(provider, response, { message, kind, secrets: [apiKey] });
 }
 
 /** A `{"error": ...}` line after the 200 status: the model failed mid-generation. */
