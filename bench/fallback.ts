@@ -10,9 +10,7 @@
  *    the chain over a direct call, with no retries and with the default retry policy.
  * The fallback is the OpenAI mock server (src/testing) in a child process.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { ChatRequest } from '../src/core/types/chat-request.js';
 import { closedState } from '../src/policies/circuit-breaker/breaker-state.js';
 import { executeChat } from '../src/policies/executor/execute-chat.js';
@@ -21,23 +19,9 @@ import { createExecutorDeps } from '../src/policies/executor/executor-deps.js';
 import type { PolicyOptions } from '../src/policies/policy-options.js';
 import { createOpenAICompatibleProvider } from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
 import type { RoutePlan } from '../src/router/route-plan.js';
+import { startOpenAIMockProcess } from './support/start-openai-mock-process.js';
 
 const iterations = Number(process.argv[2] ?? 2000);
-
-async function startServerProcess(delayMs = 0): Promise<{ child: ChildProcess; origin: string }> {
-  const script = fileURLToPath(new URL('./support/openai-mock-process.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, String(delayMs)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`mock server exited with ${code}`)));
-    child.stdout!.on('data', (data: Buffer) => {
-      const match = /PORT (\d+)/.exec(String(data));
-      if (match) resolve(Number(match[1]));
-    });
-  });
-  return { child, origin: `http://127.0.0.1:${port}` };
-}
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -98,8 +82,8 @@ function report(title: string, result: { direct: Summary; chain: Summary }): voi
   console.log(`  added by the chain : ${fmt(result.chain.median - result.direct.median)} (median)`);
 }
 
-const { child, origin } = await startServerProcess();
-const slow = await startServerProcess(20);
+const { child, origin } = await startOpenAIMockProcess();
+const slow = await startOpenAIMockProcess(20);
 try {
   const fallback = createOpenAICompatibleProvider({
     id: 'fallback',

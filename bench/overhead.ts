@@ -11,17 +11,16 @@
  * a real provider does (the default 0 is a loopback call of about half a millisecond, against which
  * any fixed cost is a large share).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type * as LedgerModule from '../src/accounting/ledger/sqlite-ledger.js';
 import type * as CatalogModule from '../src/catalog/create-catalog.js';
 import type * as ClientModule from '../src/client/switchyard.js';
 import type { ChatRequest } from '../src/core/types/chat-request.js';
 import type * as ProviderModule from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
 import { fromBuild } from './support/load-build.js';
+import { startOpenAIMockProcess } from './support/start-openai-mock-process.js';
 
 const { SqliteLedger } = await fromBuild<typeof LedgerModule>('accounting/ledger/sqlite-ledger.js');
 const { createCatalog } = await fromBuild<typeof CatalogModule>('catalog/create-catalog.js');
@@ -33,21 +32,6 @@ const { createOpenAICompatibleProvider } = await fromBuild<typeof ProviderModule
 const calls = Number(process.argv[2] ?? 1000);
 const delayMs = Number(process.argv[3] ?? 0);
 const ROUND = 50;
-
-async function startServerProcess(): Promise<{ child: ChildProcess; origin: string }> {
-  const script = fileURLToPath(new URL('./support/openai-mock-process.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, String(delayMs)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`mock server exited with ${code}`)));
-    child.stdout!.on('data', (data: Buffer) => {
-      const match = /PORT (\d+)/.exec(String(data));
-      if (match) resolve(Number(match[1]));
-    });
-  });
-  return { child, origin: `http://127.0.0.1:${port}` };
-}
 
 interface Samples {
   wall: number[];
@@ -67,7 +51,7 @@ const sum = (values: number[]) => values.reduce((total, x) => total + x, 0);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const dir = mkdtempSync(join(tmpdir(), 'switchyard-overhead-'));
-const { child, origin } = await startServerProcess();
+const { child, origin } = await startOpenAIMockProcess(delayMs);
 try {
   const provider = () =>
     createOpenAICompatibleProvider({ id: 'openai', baseUrl: `${origin}/v1`, apiKey: 'sk-bench-0000000000' });
