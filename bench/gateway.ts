@@ -10,6 +10,7 @@
  * to the first chunk; then RSS of Switchyard with 1,000 streams held open.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -185,6 +186,39 @@ try {
     rss.set(target.name, { before, open: rssMb(target.pid!), opened });
     client.kill();
     await new Promise((resolve) => setTimeout(resolve, 1500));
+  }
+
+  // The same, on `switchyard serve` from the built bin as users run it: a fresh process, no tsx
+  // loader, its SQLite ledger in a temporary folder. The rows above measure the processes after all
+  // the load rounds (a heap grown under load) and under tsx.
+  {
+    const cwd = mkdtempSync(join(tmpdir(), 'switchyard-bench-serve-'));
+    const bin = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+    const served = await startServer(process.execPath, [bin, 'serve', '--port', '0'], {
+      env,
+      cwd,
+      portFrom: /"url":"http:\/\/127\.0\.0\.1:(\d+)"/,
+    });
+    started.push(served);
+    const before = rssMb(served.child.pid!);
+    const client = spawn(
+      process.execPath,
+      [
+        ...tsx,
+        here('open-streams-client.ts'),
+        at(served.port),
+        requestBody('openai/hold', true),
+        JSON.stringify({ 'content-type': 'application/json' }),
+        '1000',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const opened = await new Promise<string>((resolve) =>
+      client.stdout.once('data', (d: Buffer) => resolve(String(d).trim())),
+    );
+    rss.set('switchyard serve (bin, fresh)', { before, open: rssMb(served.child.pid!), opened });
+    client.kill();
+    served.child.kill();
   }
 
   report(cells, firstChunk, rss);
