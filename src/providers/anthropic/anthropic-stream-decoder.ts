@@ -1,9 +1,9 @@
-import { SwitchyardError } from '../../core/errors/switchyard-error.js';
 import type { RawStreamMessage } from '../../core/stream/sse-reader.js';
 import { ToolCallAssembler } from '../../core/stream/tool-call-assembler.js';
 import type { ChatRequest } from '../../core/types/chat-request.js';
 import type { StreamEvent } from '../../core/types/stream-events.js';
 import type { StreamDecoder } from '../protocol-codec.js';
+import { StreamLifecycle } from '../stream-lifecycle.js';
 import type {
   AnthropicContentBlock,
   AnthropicDelta,
@@ -33,6 +33,8 @@ const KNOWN_EVENTS = new Set([
   'error',
 ]);
 
+const notJson = (data: string) => `could not parse stream event: ${data.slice(0, 200)}`;
+
 /**
  * Decodes the Messages event grammar: `message_start`, content blocks (text, tool_use with
  * `input_json_delta`, thinking with `signature_delta`, redacted_thinking), `message_delta` with the
@@ -47,33 +49,27 @@ export class AnthropicStreamDecoder implements StreamDecoder {
   readonly #jsonTool: string | undefined;
   readonly #blocks = new Map<number, OpenBlock>();
   readonly #tools = new ToolCallAssembler();
+  readonly #lifecycle: StreamLifecycle;
   #toolCount = 0;
   #answered = false;
-  #started = false;
   #usage: AnthropicUsage = {};
   #stopReason = '';
-  #done = false;
 
   constructor(providerId: string, request: ChatRequest, secrets: ReadonlyArray<string | undefined> = []) {
     this.#providerId = providerId;
     this.#model = request.model;
     this.#secrets = secrets;
     this.#jsonTool = anthropicJsonToolName(request);
+    this.#lifecycle = new StreamLifecycle(providerId, request.model);
   }
 
   get done(): boolean {
-    return this.#done;
+    return this.#lifecycle.done;
   }
 
   push(message: RawStreamMessage, emit: Emit): void {
-    if (this.#done) return;
-    let data: AnthropicStreamEvent;
-    try {
-      data = JSON.parse(message.data) as AnthropicStreamEvent;
-    } catch {
-      this.#fail(emit, 'server_error', `could not parse stream event: ${message.data.slice(0, 200)}`);
-      return;
-    }
+    const data = this.#lifecycle.readJson<AnthropicStreamEvent>(message.data, emit, notJson);
+    if (data === undefined) return;
     // Dispatch on the SSE event name, as the SDK does; fall back to `data.type` for data-only proxies.
     const name = message.event ?? data?.type;
     if (!KNOWN_EVENTS.has(name)) return;
@@ -105,11 +101,7 @@ export class AnthropicStreamDecoder implements StreamDecoder {
         this.#finish(emit);
         break;
       case 'error':
-        this.#done = true;
-        emit({
-          type: 'error',
-          error: anthropicStreamError(this.#providerId, this.#model, data, this.#secrets),
-        });
+        this.#lifecycle.error(emit, anthropicStreamError(this.#providerId, this.#model, data, this.#secrets));
         break;
       default:
         // `ping`: a keep-alive.
@@ -118,26 +110,18 @@ export class AnthropicStreamDecoder implements StreamDecoder {
   }
 
   end(emit: Emit): void {
-    if (this.#done) return;
-    this.#fail(emit, 'network', 'connection closed before message_stop');
+    this.#lifecycle.closed(emit, 'connection closed before message_stop');
   }
 
   #start(message: AnthropicMessage | undefined, emit: Emit): void {
-    if (this.#started) return;
-    this.#started = true;
+    if (this.#lifecycle.started) return;
     this.#usage = mergeAnthropicUsage({}, message?.usage);
-    emit({
-      type: 'start',
-      id: message?.id ?? '',
-      model: message?.model ?? this.#model,
-      provider: this.#providerId,
-      warnings: [],
-    });
+    this.#lifecycle.start(emit, message?.id, message?.model);
   }
 
   #ensureStarted(emit: Emit): void {
     // Lenient with proxies that drop `message_start`: content still gets its `start` first.
-    if (!this.#started) this.#start(undefined, emit);
+    this.#start(undefined, emit);
   }
 
   #blockStart(index: number, block: AnthropicContentBlock, emit: Emit): void {
@@ -212,20 +196,10 @@ export class AnthropicStreamDecoder implements StreamDecoder {
     const raw = this.#stopReason;
     const finishReason =
       this.#answered && this.#toolCount === 0 && raw === 'tool_use' ? 'stop' : mapAnthropicFinishReason(raw);
-    this.#done = true;
-    emit({ type: 'finish', finishReason, rawFinishReason: raw, usage: convertAnthropicUsage(this.#usage) });
-  }
-
-  #fail(emit: Emit, kind: 'network' | 'server_error', detail: string): void {
-    this.#done = true;
-    emit({
-      type: 'error',
-      error: new SwitchyardError({
-        kind,
-        provider: this.#providerId,
-        model: this.#model,
-        message: `${this.#providerId}: ${detail}`,
-      }),
+    this.#lifecycle.finish(emit, {
+      finishReason,
+      rawFinishReason: raw,
+      usage: convertAnthropicUsage(this.#usage),
     });
   }
 }

@@ -1,14 +1,16 @@
-import { SwitchyardError } from '../../core/errors/switchyard-error.js';
 import type { RawStreamMessage } from '../../core/stream/sse-reader.js';
 import { ToolCallAssembler } from '../../core/stream/tool-call-assembler.js';
 import type { Warning } from '../../core/types/chat-result.js';
 import type { StreamEvent } from '../../core/types/stream-events.js';
 import type { StreamDecoder } from '../protocol-codec.js';
+import { StreamLifecycle } from '../stream-lifecycle.js';
 import type { CohereStreamEvent } from './cohere-api.js';
 import { convertCohereUsage } from './convert-cohere-usage.js';
 import { mapCohereFinishReason } from './map-cohere-finish-reason.js';
 
 type Emit = (event: StreamEvent) => void;
+
+const notJson = () => 'stream event is not JSON';
 
 /**
  * Decodes `/v2/chat` SSE events by their JSON `type` (the `event:` line repeats it). `message-end`
@@ -16,53 +18,43 @@ type Emit = (event: StreamEvent) => void;
  * Tool calls stream as start / argument fragments / end, keyed by index.
  */
 export class CohereStreamDecoder implements StreamDecoder {
-  readonly #provider: string;
-  readonly #model: string;
+  readonly #lifecycle: StreamLifecycle;
   readonly #tools = new ToolCallAssembler();
   readonly #contentKinds = new Map<number, string>();
   /** Invalid-argument notes; a stream has no event to carry them after `start`. */
   readonly #warnings: Warning[] = [];
-  #started = false;
-  #done = false;
 
   constructor(provider: string, model: string) {
-    this.#provider = provider;
-    this.#model = model;
+    this.#lifecycle = new StreamLifecycle(provider, model);
   }
 
   get done(): boolean {
-    return this.#done;
+    return this.#lifecycle.done;
   }
 
   push(message: RawStreamMessage, emit: Emit): void {
-    if (this.#done) return;
     // The SDK treats `[DONE]` as the end of data; the protocol's own end is message-end.
     if (message.data === '[DONE]') return;
-    let event: CohereStreamEvent;
-    try {
-      event = JSON.parse(message.data) as CohereStreamEvent;
-    } catch {
-      this.#fail(emit, 'server_error', 'stream event is not JSON');
-      return;
-    }
+    const event = this.#lifecycle.readJson<CohereStreamEvent>(message.data, emit, notJson);
+    if (event === undefined) return;
     const index = event.index ?? 0;
     const delta = event.delta?.message;
     switch (event.type) {
       case 'message-start':
-        this.#start(emit, event.id);
+        this.#lifecycle.start(emit, event.id);
         break;
       case 'content-start':
-        this.#start(emit);
+        this.#lifecycle.start(emit);
         this.#contentKinds.set(index, delta?.content?.type ?? 'text');
         this.#content(emit, index, delta?.content);
         break;
       case 'content-delta':
-        this.#start(emit);
+        this.#lifecycle.start(emit);
         this.#content(emit, index, delta?.content);
         break;
       case 'tool-call-start':
       case 'tool-call-delta': {
-        this.#start(emit);
+        this.#lifecycle.start(emit);
         const call = delta?.tool_calls;
         const fragment = {
           id: call?.id,
@@ -88,8 +80,7 @@ export class CohereStreamDecoder implements StreamDecoder {
   }
 
   end(emit: Emit): void {
-    if (this.#done) return;
-    this.#fail(emit, 'network', 'connection closed before message-end');
+    this.#lifecycle.closed(emit, 'connection closed before message-end');
   }
 
   #content(emit: Emit, index: number, content: { text?: string; thinking?: string } | undefined): void {
@@ -101,41 +92,20 @@ export class CohereStreamDecoder implements StreamDecoder {
     }
   }
 
-  #start(emit: Emit, id?: string): void {
-    if (this.#started) return;
-    this.#started = true;
-    emit({ type: 'start', id: id ?? '', model: this.#model, provider: this.#provider, warnings: [] });
-  }
-
   #finish(emit: Emit, delta: CohereStreamEvent['delta']): void {
-    this.#start(emit);
+    this.#lifecycle.start(emit);
     if (delta?.error) {
-      this.#fail(emit, 'server_error', delta.error);
+      this.#lifecycle.fail(emit, 'server_error', delta.error);
       return;
     }
     for (const done of this.#tools.completeAll(this.#warnings)) emit({ type: 'tool-call', ...done });
-    this.#done = true;
     const raw = delta?.finish_reason ?? '';
-    emit({
-      type: 'finish',
+    this.#lifecycle.finish(emit, {
       finishReason: mapCohereFinishReason(raw),
       rawFinishReason: raw,
       usage: convertCohereUsage(delta?.usage),
       // Start carried none: every warning so far was found after it.
       ...(this.#warnings.length > 0 && { warnings: [...this.#warnings] }),
-    });
-  }
-
-  #fail(emit: Emit, kind: 'network' | 'server_error', detail: string): void {
-    this.#done = true;
-    emit({
-      type: 'error',
-      error: new SwitchyardError({
-        kind,
-        provider: this.#provider,
-        model: this.#model,
-        message: `${this.#provider}: ${detail}`,
-      }),
     });
   }
 }
