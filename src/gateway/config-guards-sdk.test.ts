@@ -1,23 +1,11 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Money } from '../accounting/money.js';
-import { createCatalog } from '../catalog/create-catalog.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
+import { callUntilRefused, pricedMockCatalog } from './test-http-helpers.js';
 
 const hi = [{ role: 'user' as const, content: 'hi' }];
 const noRetries = { retry: { max_retries: 0 }, circuit_breaker: { enabled: false } };
-
-/** `mock/echo` at $1,000 per million tokens both ways, so a budget of cents runs out in a few calls. */
-function pricedCatalog() {
-  const mini = createCatalog().get('gpt-4o-mini', 'openai')!;
-  const price = Money.parse('1000');
-  const sheet = { input: price, output: price, cachedInput: price, cacheWrite: price, cacheWrite1h: price };
-  return createCatalog({
-    builtIn: false,
-    entries: [{ ...mini, provider: 'mock', id: 'echo', aliases: [], prices: { ...sheet, tiers: [] } }],
-  });
-}
 
 let gw: TestGateway | undefined;
 afterEach(async () => {
@@ -25,26 +13,11 @@ afterEach(async () => {
   gw = undefined;
 });
 
-/** Calls until one fails; the failure must come before the mock upstream saw the call. */
-async function callUntilRefused(gateway: TestGateway, call: () => Promise<unknown>): Promise<unknown> {
-  for (let made = 0; made < 30; made++) {
-    const before = gateway.mock.requests.length;
-    const error = await call().then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-    if (error === undefined) continue;
-    expect(gateway.mock.requests.length).toBe(before);
-    return error;
-  }
-  throw new Error('never refused');
-}
-
 describe('the config budgets and rate limits through the gateway', () => {
   it('a spent global budget is 402 in each SDK, with retry-after until the window resets', async () => {
     gw = await startTestGateway({
       switchyard: {
-        catalog: pricedCatalog(),
+        catalog: pricedMockCatalog(),
         config: {
           policies: noRetries,
           budgets: { limits: [{ scope: 'global', window: 'day', limit: '0.05' }] },
@@ -52,7 +25,7 @@ describe('the config budgets and rate limits through the gateway', () => {
       },
     });
     const openai = new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: 'unused', maxRetries: 0 });
-    const refused = await callUntilRefused(gw, () =>
+    const { error: refused } = await callUntilRefused(gw.mock, () =>
       openai.chat.completions.create({ model: 'mock/echo', messages: hi, max_tokens: 8 }),
     );
     expect(refused).toBeInstanceOf(OpenAI.APIError);
@@ -83,7 +56,7 @@ describe('the config budgets and rate limits through the gateway', () => {
       },
     });
     const openai = new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: 'unused', maxRetries: 0 });
-    const refused = await callUntilRefused(gw, () =>
+    const { error: refused } = await callUntilRefused(gw.mock, () =>
       openai.chat.completions.create({ model: 'mock/echo', messages: hi }),
     );
     expect(gw.mock.requests.length).toBe(2);

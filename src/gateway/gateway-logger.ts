@@ -1,13 +1,9 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
+import { SECRET_HEADERS } from '../core/errors/redact.js';
 
 /** Header and field paths never written to logs: keys in any of the forms clients send them. */
 export const REDACTED_PATHS = [
-  'headers.authorization',
-  'headers["x-api-key"]',
-  'headers["api-key"]',
-  'headers["x-goog-api-key"]',
-  'headers["proxy-authorization"]',
-  'headers.cookie',
+  ...[...SECRET_HEADERS].map((name) => `headers[${JSON.stringify(name)}]`),
   'masterKey',
 ];
 
@@ -27,7 +23,7 @@ export function createGatewayLogger(destination?: DestinationStream, level = 'in
  * without ever showing the key. Logging every header made pino's serializer and redaction the
  * largest part of a request line's cost, and wrote cookies and proxies' headers nobody asked for.
  */
-const LOGGED_HEADERS = [
+const LOGGED_HEADERS: readonly string[] = [
   'user-agent',
   'content-type',
   'content-length',
@@ -40,13 +36,8 @@ const LOGGED_HEADERS = [
   'x-switchyard-metadata',
   'x-switchyard-trace-id',
   'x-switchyard-cache',
-  'authorization',
-  'x-api-key',
-  'api-key',
-  'x-goog-api-key',
-  'proxy-authorization',
-  'cookie',
-] as const;
+  ...SECRET_HEADERS,
+];
 
 export function loggedHeaders(
   headers: Record<string, string | string[] | undefined>,

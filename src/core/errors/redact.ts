@@ -28,7 +28,8 @@ export function redactSecrets(text: string, knownSecrets: ReadonlyArray<string |
   return out;
 }
 
-const SECRET_HEADERS = new Set([
+/** Headers whose values are credentials, in lower case. */
+export const SECRET_HEADERS: ReadonlySet<string> = new Set([
   'authorization',
   'x-api-key',
   'api-key',

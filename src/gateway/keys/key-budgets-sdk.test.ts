@@ -6,9 +6,9 @@ import OpenAI from 'openai';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteLedger } from '../../accounting/ledger/sqlite-ledger.js';
 import { Money } from '../../accounting/money.js';
-import { createCatalog } from '../../catalog/create-catalog.js';
 import { createGatewayLogger } from '../gateway-logger.js';
 import { startTestGateway, type TestGateway } from '../start-test-gateway.js';
+import { callUntilRefused, pricedMockCatalog } from '../test-http-helpers.js';
 import { createVirtualKey } from './create-virtual-key.js';
 import { MemoryKeyStore } from './memory-key-store.js';
 
@@ -17,20 +17,9 @@ const hi = [{ role: 'user' as const, content: 'hi' }];
 const dir = mkdtempSync(join(tmpdir(), 'switchyard-key-budgets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** `mock/echo` at $1,000 per million tokens both ways: a tenth of a cent a token, so cents go fast. */
-function pricedCatalog() {
-  const mini = createCatalog().get('gpt-4o-mini', 'openai')!;
-  const price = Money.parse('1000');
-  const sheet = { input: price, output: price, cachedInput: price, cacheWrite: price, cacheWrite1h: price };
-  return createCatalog({
-    builtIn: false,
-    entries: [{ ...mini, provider: 'mock', id: 'echo', aliases: [], prices: { ...sheet, tiers: [] } }],
-  });
-}
-
 /** A gateway over a SQLite ledger at `ledgerPath`, pricing with the same catalog as its client. */
 async function gatewayWithLedger(ledgerPath: string, keys: MemoryKeyStore) {
-  const catalog = pricedCatalog();
+  const catalog = pricedMockCatalog();
   const ledger = new SqliteLedger({ path: ledgerPath });
   const gw = await startTestGateway({
     switchyard: { catalog, ledger },
@@ -46,22 +35,6 @@ async function gatewayWithLedger(ledgerPath: string, keys: MemoryKeyStore) {
   };
 }
 
-/** Calls until the gateway refuses one; returns the refusal and how many calls got through. */
-async function spendUntilRefused(gw: TestGateway, call: () => Promise<unknown>) {
-  for (let made = 0; made < 30; made++) {
-    const before = gw.mock.requests.length;
-    const error = await call().then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-    if (error === undefined) continue;
-    // Refused before any provider was called: the mock upstream saw nothing of it.
-    expect(gw.mock.requests.length).toBe(before);
-    return { error, admitted: made };
-  }
-  throw new Error('never refused');
-}
-
 async function keySpend(ledger: SqliteLedger, id: string): Promise<Money> {
   const total = (await ledger.totals('key')).find((row) => row.group === id);
   return Money.parse(total?.cost ?? '0');
@@ -74,7 +47,7 @@ describe('per-key budgets through the official SDKs', () => {
     try {
       const { secret, key } = await createVirtualKey(keys, { maxBudgetUsd: '0.05', budgetWindow: 'day' });
       const openai = new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: secret, maxRetries: 0 });
-      const { error, admitted } = await spendUntilRefused(gw, () =>
+      const { error, admitted } = await callUntilRefused(gw.mock, () =>
         openai.chat.completions.create({ model: 'mock/echo', messages: hi, max_tokens: 8 }),
       );
       expect(admitted).toBeGreaterThanOrEqual(2);
@@ -99,7 +72,7 @@ describe('per-key budgets through the official SDKs', () => {
     try {
       const { secret } = await createVirtualKey(keys, { maxBudgetUsd: '0.05' });
       const anthropic = new Anthropic({ baseURL: gw.url, apiKey: secret, maxRetries: 0 });
-      const { error, admitted } = await spendUntilRefused(gw, async () => {
+      const { error, admitted } = await callUntilRefused(gw.mock, async () => {
         const stream = anthropic.messages.stream({ model: 'mock/echo', max_tokens: 8, messages: hi });
         return stream.finalMessage();
       });
@@ -131,14 +104,14 @@ describe('per-key budgets through the official SDKs', () => {
         max_tokens: 8,
       });
     const first = await gatewayWithLedger(ledgerPath, keys);
-    await spendUntilRefused(first.gw, () => call(first.gw));
+    await callUntilRefused(first.gw.mock, () => call(first.gw));
     await first.close();
 
     const second = await gatewayWithLedger(ledgerPath, keys);
     try {
       expect((await keySpend(second.ledger, key.id)).isZero()).toBe(false);
       // Its counters are new, yet the first call is refused: the spend was read back from the ledger.
-      const { error, admitted } = await spendUntilRefused(second.gw, () => call(second.gw));
+      const { error, admitted } = await callUntilRefused(second.gw.mock, () => call(second.gw));
       expect(admitted).toBe(0);
       expect(error).toMatchObject({ status: 402, code: 'insufficient_quota' });
     } finally {
@@ -149,7 +122,7 @@ describe('per-key budgets through the official SDKs', () => {
   it('a key created through the admin API with a list of budgets is held to each, and warned at warn_at', async () => {
     const keys = new MemoryKeyStore();
     const lines: string[] = [];
-    const catalog = pricedCatalog();
+    const catalog = pricedMockCatalog();
     const ledger = new SqliteLedger({ path: join(dir, 'list.db') });
     const gw = await startTestGateway({
       switchyard: { catalog, ledger },
@@ -178,7 +151,7 @@ describe('per-key budgets through the official SDKs', () => {
         { window: 'month', limit: '10', warn_at: null },
       ]);
       const openai = new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: body.key, maxRetries: 0 });
-      const { error } = await spendUntilRefused(gw, () =>
+      const { error } = await callUntilRefused(gw.mock, () =>
         openai.chat.completions.create({ model: 'mock/echo', messages: hi, max_tokens: 8 }),
       );
       expect(error).toMatchObject({ status: 402, code: 'insufficient_quota' });
