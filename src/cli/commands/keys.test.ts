@@ -79,6 +79,35 @@ describe('switchyard keys', () => {
     expect(listed.out).not.toContain(secret);
   });
 
+  it('takes several budgets with --limit window=usd[@warn], stored and shown with the key', async () => {
+    const db = join(dir, 'limits.db');
+    const created = await run([
+      'keys',
+      'create',
+      '--db',
+      db,
+      '--name',
+      'two-windows',
+      '--limit',
+      'day=5',
+      '--limit',
+      'month=100@0.8',
+      '--json',
+    ]);
+    expect(created.code).toBe(0);
+    const shown = JSON.parse(created.out) as { id: string; budgets?: unknown };
+    expect(shown.budgets).toEqual([
+      expect.objectContaining({ window: 'day', limit: '5' }),
+      expect.objectContaining({ window: 'month', limit: '100', warn_at: 0.8 }),
+    ]);
+    const bad = await run(['keys', 'create', '--db', db, '--limit', 'fortnight=5']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toMatch(/--limit: /);
+    const malformed = await run(['keys', 'create', '--db', db, '--limit', 'five dollars']);
+    expect(malformed.code).not.toBe(0);
+    expect(malformed.err).toMatch(/--limit/);
+  });
+
   it('finds the store through SWITCHYARD_KEYS_DB, lists JSON and revokes by id', async () => {
     const env = { SWITCHYARD_KEYS_DB: 'env-keys.db' };
     const created = await run(['keys', 'create', '--json', '--expires', '2999-01-01'], env);

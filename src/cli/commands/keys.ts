@@ -23,6 +23,7 @@ interface CreateOptions {
   expires?: string;
   budget?: string;
   budgetWindow?: string;
+  limit?: Array<{ window: string; limit: string; warn_at?: number }>;
   rpm?: number;
   tpm?: number;
   maxConcurrent?: number;
@@ -90,6 +91,11 @@ export const keysCommand: CliCommand = {
         `when the budget restarts: ${BUDGET_WINDOWS.join(', ')}`,
         budgetWindow,
       )
+      .option(
+        '--limit <window=usd[@warn]>',
+        'one more budget, repeatable: day=5, month=100@0.8 (warn at 80 %)',
+        collectLimit,
+      )
       .option('--rpm <n>', 'requests per minute', parsePositiveInteger)
       .option('--tpm <n>', 'tokens per minute', parsePositiveInteger)
       .option('--max-concurrent <n>', 'calls in flight at once', parsePositiveInteger)
@@ -151,12 +157,24 @@ export const keysCommand: CliCommand = {
 };
 
 /** The flags as the admin API's body, checked by the same schema, so both refuse the same input. */
+/** `--limit day=5` or `--limit month=100@0.8`, collected into the key's list of budgets. */
+function collectLimit(value: string, previous: CreateOptions['limit'] = []) {
+  const match = /^\s*([a-z]+)\s*=\s*([0-9]+(?:\.[0-9]+)?)\s*(?:@\s*([0-9.]+))?\s*$/.exec(value);
+  if (!match)
+    throw new InvalidArgumentError('expected <window>=<usd>[@<warn fraction>], e.g. day=5 or month=100@0.8');
+  const [, window, limit, warn] = match;
+  const budget: { window: string; limit: string; warn_at?: number } = { window: window!, limit: limit! };
+  if (warn !== undefined) budget.warn_at = Number(warn);
+  return [...previous, budget];
+}
+
 function readSettings(options: CreateOptions, now: number) {
   const input: Record<string, unknown> = {
     name: options.name,
     models: options.models,
     max_budget_usd: options.budget,
     budget_window: options.budgetWindow,
+    budgets: options.limit,
     rpm: options.rpm,
     tpm: options.tpm,
     max_concurrent: options.maxConcurrent,
@@ -173,8 +191,9 @@ function readSettings(options: CreateOptions, now: number) {
     return settingsFromInput(parseRequestBody(keySettingsSchema, input), now);
   } catch (error) {
     if (!(error instanceof GatewayHttpError)) throw error;
-    const flag =
-      (error.param && FLAGS[error.param]) ?? (error.param ? `--${error.param.replaceAll('_', '-')}` : '');
+    const flag = error.param?.startsWith('budgets')
+      ? '--limit'
+      : ((error.param && FLAGS[error.param]) ?? (error.param ? `--${error.param.replaceAll('_', '-')}` : ''));
     throw new CliError(`${flag ? `${flag}: ` : ''}${error.message}`);
   }
 }
