@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Money, plainDecimal, priceTokens, shiftDecimal } from './money.js';
+import { formatPicoUsd, Money, plainDecimal, priceTokens, shiftDecimal } from './money.js';
 
 describe('Money', () => {
   it('parses decimal strings exactly and prints them without trailing zeros', () => {
@@ -83,5 +83,49 @@ describe('decimal helpers', () => {
     expect(shiftDecimal('0.0000025', 6)).toBe('2.5');
     expect(shiftDecimal('3', 6)).toBe('3000000');
     expect(shiftDecimal('12.5', -3)).toBe('0.0125');
+  });
+});
+
+describe('formatPicoUsd', () => {
+  /** The plain BigInt rendering the fast path must agree with. */
+  function reference(picoUsd: bigint): string {
+    const negative = picoUsd < 0n;
+    const units = negative ? -picoUsd : picoUsd;
+    const whole = units / 10n ** 12n;
+    const fraction = (units % 10n ** 12n).toString().padStart(12, '0').replace(/0+$/, '');
+    return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+  }
+
+  it('writes every amount as the BigInt rendering does, on both sides of the double-exact range', () => {
+    const max = BigInt(Number.MAX_SAFE_INTEGER);
+    const samples = [
+      0n,
+      1n,
+      10n,
+      999_999_999_999n,
+      10n ** 12n,
+      10n ** 12n + 1n,
+      max - 1n,
+      max,
+      max + 1n,
+      2n ** 63n,
+    ];
+    let seed = 7n;
+    for (let i = 0; i < 2000; i++) {
+      seed = (seed * 6364136223846793005n + 1442695040888963407n) % 2n ** 64n;
+      samples.push(seed % (max * 4n));
+      samples.push(seed % 10n ** BigInt(i % 16));
+    }
+    for (const value of samples) {
+      expect(formatPicoUsd(value)).toBe(reference(value));
+      expect(formatPicoUsd(-value)).toBe(reference(-value));
+    }
+  });
+
+  it('is what Money#toString gives, kept once made', () => {
+    const amount = Money.parse('0.0001875');
+    expect(amount.toString()).toBe('0.0001875');
+    expect(amount.toString()).toBe('0.0001875');
+    expect(amount.toNumber()).toBe(0.0001875);
   });
 });

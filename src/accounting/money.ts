@@ -15,6 +15,7 @@ export class Money {
 
   /** The amount in pico-dollars. */
   readonly picoUsd: bigint;
+  #text: string | undefined;
 
   private constructor(picoUsd: bigint) {
     this.picoUsd = picoUsd;
@@ -91,11 +92,10 @@ export class Money {
 
   /** The exact amount as a decimal string with no trailing zeros: `"0.0001875"`, `"3"`, `"-0.5"`. */
   toString(): string {
-    const negative = this.picoUsd < 0n;
-    const units = negative ? -this.picoUsd : this.picoUsd;
-    const whole = units / UNITS_PER_USD;
-    const fraction = (units % UNITS_PER_USD).toString().padStart(MONEY_DECIMALS, '0').replace(/0+$/, '');
-    return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+    // Every call's cost is written as strings (five parts, and again as numbers), so the text is
+    // kept once made, and amounts that fit a double exactly (under $9,007) skip BigInt division.
+    this.#text ??= formatPicoUsd(this.picoUsd);
+    return this.#text;
   }
 
   /** Rounded (half away from zero) to `decimals` places, zero-padded, for display: `"0.0012"`. */
@@ -130,6 +130,30 @@ export class Money {
   static min(a: Money, b: Money): Money {
     return a.picoUsd <= b.picoUsd ? a : b;
   }
+}
+
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Pico-dollars as a plain decimal string in dollars, without trailing zeros. */
+export function formatPicoUsd(picoUsd: bigint): string {
+  const negative = picoUsd < 0n;
+  const units = negative ? -picoUsd : picoUsd;
+  let whole: string;
+  let fraction: string;
+  if (units <= MAX_EXACT) {
+    const n = Number(units);
+    const rest = n % 1e12;
+    whole = String((n - rest) / 1e12);
+    fraction = rest === 0 ? '' : String(rest).padStart(MONEY_DECIMALS, '0');
+  } else {
+    whole = String(units / UNITS_PER_USD);
+    const rest = units % UNITS_PER_USD;
+    fraction = rest === 0n ? '' : rest.toString().padStart(MONEY_DECIMALS, '0');
+  }
+  let end = fraction.length;
+  while (end > 0 && fraction.charCodeAt(end - 1) === 48) end--;
+  fraction = fraction.slice(0, end);
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
 /**
