@@ -81,19 +81,8 @@ describe('switchyard keys', () => {
 
   it('takes several budgets with --limit window=usd[@warn], stored and shown with the key', async () => {
     const db = join(dir, 'limits.db');
-    const created = await run([
-      'keys',
-      'create',
-      '--db',
-      db,
-      '--name',
-      'two-windows',
-      '--limit',
-      'day=5',
-      '--limit',
-      'month=100@0.8',
-      '--json',
-    ]);
+    const flags = '--name two-windows --limit day=5 --limit month=100@0.8 --json'.split(' ');
+    const created = await run(['keys', 'create', '--db', db, ...flags]);
     expect(created.code).toBe(0);
     const shown = JSON.parse(created.out) as { id: string; budgets?: unknown };
     expect(shown.budgets).toEqual([
