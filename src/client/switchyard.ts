@@ -229,12 +229,17 @@ export class Switchyard {
     return this.#pipeline.stats.stats();
   }
 
+  /** The catalog this client prices its calls with (built-in data plus the config's `catalog.files`). */
+  get catalog(): PriceLookup | undefined {
+    return this.#pipeline.catalog;
+  }
+
   /** Where settled calls are recorded (undefined when the ledger is off). */
   get ledger(): Ledger | undefined {
     return this.#pipeline.ledger;
   }
 
-  /** Closes the ledger (flushes nothing: every recorded row is already committed). */
+  /** Closes the ledger, committing the rows it still has queued. */
   async close(): Promise<void> {
     this.#monitor?.stop?.();
     await this.#pipeline.ledger?.close();

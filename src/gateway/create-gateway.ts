@@ -17,7 +17,6 @@ import { requestPathname } from './http/request-pathname.js';
 import { writeJsonResponse } from './http/write-response.js';
 import { admitKey } from './keys/admit-key.js';
 import { authorizeModel } from './keys/authorize-model.js';
-import { catalogOfConfig } from './keys/config-catalog.js';
 import { KeyBudgets } from './keys/key-budgets.js';
 import { KeyRateLimits } from './keys/key-rate-limits.js';
 import { GatewayMetrics, routeLabel } from './metrics/gateway-metrics.js';
@@ -55,14 +54,16 @@ export function createGateway(options: GatewayOptions): Gateway {
   const admin = options.masterKey && options.keys ? { keys: options.keys } : undefined;
   const keyLimits = admin ? (options.keyLimits ?? new KeyRateLimits()) : undefined;
   const { switchyard } = options;
-  const keyBudgets = admin
-    ? new KeyBudgets({
-        catalog: options.catalog ?? (() => catalogOfConfig(switchyard.config)),
-        deployments: (model) => switchyard.plan({ model }).groups.flatMap((group) => group.deployments),
-        ledger: switchyard.ledger,
-        logger: log,
-      })
-    : undefined;
+  const budgetCatalog = options.catalog ?? switchyard.catalog;
+  const keyBudgets =
+    admin && budgetCatalog
+      ? new KeyBudgets({
+          catalog: budgetCatalog,
+          deployments: (model) => switchyard.plan({ model }).groups.flatMap((group) => group.deployments),
+          ledger: switchyard.ledger,
+          logger: log,
+        })
+      : undefined;
   const services: GatewayServices = {
     switchyard: options.switchyard,
     limits,

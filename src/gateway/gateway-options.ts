@@ -38,7 +38,7 @@ export interface GatewayOptions {
   keyLimits?: KeyRateLimits;
   /**
    * Prices for virtual keys' budgets: the worst case reserved before a call and its real cost after.
-   * Default: the built-in catalog plus the config's `catalog.files`, as the client prices its calls.
+   * Default: the client's own catalog (`switchyard.catalog`), so key spend matches the ledger.
    */
   catalog?: PriceLookup;
   limits?: GatewayLimits;

@@ -14,8 +14,8 @@ import type { VirtualKeyInfo } from './virtual-key.js';
 import { worstCaseOfBody } from './worst-case-of-body.js';
 
 export interface KeyBudgetsOptions {
-  /** Prices for the worst case before a call and the real cost after; a function is called on first use. */
-  catalog: PriceLookup | (() => PriceLookup);
+  /** Prices for the worst case before a call and the real cost after: the client's own catalog, so they match the ledger. */
+  catalog: PriceLookup;
   /** Where a model name may be served (every deployment of its plan); empty when it resolves nowhere. */
   deployments(model: string): Deployment[];
   /**
@@ -46,7 +46,6 @@ export class KeyBudgets {
   readonly #options: KeyBudgetsOptions;
   readonly #store: Store;
   readonly #managers = new Map<string, Promise<KeyManager>>();
-  #catalog: PriceLookup | undefined;
 
   constructor(options: KeyBudgetsOptions) {
     this.#options = options;
@@ -81,26 +80,20 @@ export class KeyBudgets {
       // A name that resolves nowhere fails in the route with model_not_found; nothing is spent.
       return [];
     }
-    const catalog = this.#priceLookup();
+    const { catalog } = this.#options;
     return deployments.flatMap((deployment) => catalog.get(deployment.model, deployment.provider) ?? []);
   }
 
   /** What the call cost at the catalog's prices, as the client's ledger row says; zero when unpriced. */
   #costOf(outcome: RequestOutcome): Money {
     if (!outcome.usage || !outcome.provider || !outcome.model) return Money.ZERO;
-    const cost = priceCall(this.#priceLookup(), {
+    const cost = priceCall(this.#options.catalog, {
       provider: outcome.provider,
       model: outcome.model,
       requestedModel: outcome.attempts?.at(-1)?.model,
       usage: outcome.usage,
     });
     return cost ? Money.parse(cost.total) : Money.ZERO;
-  }
-
-  #priceLookup(): PriceLookup {
-    const { catalog } = this.#options;
-    this.#catalog ??= typeof catalog === 'function' ? catalog() : catalog;
-    return this.#catalog;
   }
 
   #managerFor(key: VirtualKeyInfo, rules: BudgetRuleInput[]): Promise<KeyManager> {
