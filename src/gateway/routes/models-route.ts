@@ -6,13 +6,17 @@ import { anthropicModel, anthropicModelList, openAIModel, openAIModelList } from
 import type { GatewayModel } from '../models/models-cache.js';
 import type { RequestContext } from '../request-context.js';
 
+/** Whether the caller may see a model: the master key (and an open gateway) sees everything. */
+function visibleTo(ctx: RequestContext): (model: GatewayModel) => boolean {
+  if (!ctx.virtualKey) return () => true;
+  const caller: Caller = { kind: 'virtual', key: ctx.virtualKey };
+  return (model) => callerMayUseModel(ctx.services.switchyard, caller, model.id);
+}
+
 /** The models the caller may use: a virtual key sees only those its list allows. */
 async function visibleModels(ctx: RequestContext): Promise<GatewayModel[]> {
   const models = await ctx.services.models.list();
-  // The master key (and an open gateway) sees everything.
-  if (!ctx.virtualKey) return models;
-  const caller: Caller = { kind: 'virtual', key: ctx.virtualKey };
-  return models.filter((model) => callerMayUseModel(ctx.services.switchyard, caller, model.id));
+  return ctx.virtualKey ? models.filter(visibleTo(ctx)) : models;
 }
 
 /** `GET /v1/models`, in Anthropic's shape when the caller is an Anthropic client. */
@@ -34,8 +38,8 @@ export async function retrieveModelRoute(ctx: RequestContext, rawId: string): Pr
   } catch {
     id = rawId;
   }
-  const model = (await visibleModels(ctx)).find((candidate) => candidate.id === id);
-  if (!model) throw modelNotFound(id);
+  const model = await ctx.services.models.find(id);
+  if (!model || !visibleTo(ctx)(model)) throw modelNotFound(id);
   const body = ctx.api === 'anthropic' ? anthropicModel(model) : openAIModel(model);
   writeJsonResponse(ctx.res, 200, body, ctx.responseHeaders());
 }
