@@ -45,3 +45,12 @@ export function logCallFailure(
     'switchyard call failed',
   );
 }
+
+/** A ledger row the group-committing ledger could not write: the call was answered, its row is lost. */
+export function logLedgerFailure(logger: SwitchyardLogger, error: unknown, secrets: readonly string[]): void {
+  const message = error instanceof Error ? error.message : String(error);
+  logger.error(
+    { event: 'ledger-write-failed', error: redactSecrets(message, secrets) },
+    'a ledger row could not be written',
+  );
+}

@@ -32,7 +32,7 @@ import type { CatalogLookup } from '../router/catalog-lookup.js';
 import type { RoutePlan } from '../router/route-plan.js';
 import { Router } from '../router/router.js';
 import type { Store } from '../store/store.js';
-import { logCallFailure, type SwitchyardLogger } from './client-logger.js';
+import { logCallFailure, logLedgerFailure, type SwitchyardLogger } from './client-logger.js';
 import { knownSecrets } from './known-secrets.js';
 import { parseModelId } from './model-id.js';
 import { resolveClientConfig } from './resolve-client-config.js';
@@ -149,7 +149,11 @@ export class Switchyard {
     this.#secrets = options.logger
       ? knownSecrets(env, [this.config.providerOverrides(), options.providers])
       : [];
-    if (options.logger) logPolicyEvents(this.events, options.logger, { secrets: this.#secrets });
+    if (options.logger) {
+      const logger = options.logger;
+      logPolicyEvents(this.events, logger, { secrets: this.#secrets });
+      this.#pipeline.onLedgerError = (error) => logLedgerFailure(logger, error, this.#secrets);
+    }
   }
 
   /** A client configured from `switchyard.yaml` (or `.yml`, `.toml`, `.json`), `SWITCHYARD_CONFIG`, or `path`. */
