@@ -167,10 +167,10 @@ export class RateLimiter {
   }
 
   /** Window keys carry the minute they were planned in; a retry in a later minute plans again. */
-  async #try(stale: RateLimitPlan): Promise<Attempt> {
-    const plan = this.#plan(stale.subject, stale.tokens);
-    const { subject, tokens } = plan;
+  async #try(planned: RateLimitPlan): Promise<Attempt> {
     const now = this.#clock.now();
+    const plan = now < planned.validUntil ? planned : this.#plan(planned.subject, planned.tokens);
+    const { subject, tokens } = plan;
     if (subject.deployment !== undefined && this.upstream) {
       const delay = this.upstream.delayFor(subject.deployment, tokens, now);
       if (delay > 0) {
@@ -238,6 +238,8 @@ export class RateLimiter {
    * compete for any of its counters (first come, first served) but not unrelated ones.
    */
   #pump(): void {
+    // Most settles happen with nobody waiting: a drain would only find the queue empty.
+    if (this.#queue.length === 0 && this.#cancelWake === undefined) return;
     if (this.#pumping) {
       this.#pumpAgain = true;
       return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowBounds, windowKey } from './time-window.js';
+import { WindowedKey, windowBounds, windowKey } from './time-window.js';
 
 describe('windowBounds', () => {
   it('aligns minutes, hours and days to UTC', () => {
@@ -44,5 +44,26 @@ describe('windowKey', () => {
       `rl:openai:minute:${Date.UTC(2025, 0, 1, 0, 1)}`,
     );
     expect(windowKey('budget:x', 'total', now)).toEqual({ key: 'budget:x:total' });
+  });
+});
+
+describe('WindowedKey', () => {
+  it('gives the same key as windowKey, and a new one as each window ends (a clock going back too)', () => {
+    const minute = new WindowedKey('ratelimit:r:openai:requests', 'minute');
+    const t = Date.UTC(2025, 5, 10, 13, 45, 59, 999);
+    expect(minute.at(t)).toEqual(windowKey('ratelimit:r:openai:requests', 'minute', t));
+    expect(minute.at(t)).toBe(minute.at(t - 59_999));
+    expect(minute.at(t + 1)).toEqual(windowKey('ratelimit:r:openai:requests', 'minute', t + 1));
+    expect(minute.at(t + 1).key).not.toBe(minute.at(t).key);
+    expect(minute.at(t - 60_000)).toEqual(windowKey('ratelimit:r:openai:requests', 'minute', t - 60_000));
+
+    const month = new WindowedKey('budget:b:*', 'month');
+    const lastOfFebruary = Date.UTC(2024, 1, 29, 23, 59, 59, 999);
+    expect(month.at(lastOfFebruary)).toEqual(windowKey('budget:b:*', 'month', lastOfFebruary));
+    expect(month.at(lastOfFebruary + 1).key).toBe(`budget:b:*:month:${Date.UTC(2024, 2, 1)}`);
+
+    const total = new WindowedKey('budget:b:*', 'total');
+    expect(total.at(0)).toEqual({ key: 'budget:b:*:total' });
+    expect(total.at(Date.UTC(2030, 0, 1))).toBe(total.at(0));
   });
 });

@@ -48,3 +48,30 @@ export function windowKey(
   if (window === 'total') return { key: `${base}:total` };
   return { key: `${base}:${window}:${start}`, expiresAt: end };
 }
+
+/**
+ * `windowKey` for one base and window, remembered until the window ends: a budget or rate-limit
+ * counter asks for its key on every call, and building the string and bounds each time was a
+ * measurable share of a call's guard cost. The returned object is shared; do not change it.
+ */
+export class WindowedKey {
+  readonly #base: string;
+  readonly #window: TimeWindow;
+  #current: { key: string; expiresAt?: number } | undefined;
+  #start = Number.POSITIVE_INFINITY;
+  #end = Number.NEGATIVE_INFINITY;
+
+  constructor(base: string, window: TimeWindow) {
+    this.#base = base;
+    this.#window = window;
+  }
+
+  at(now: number): { key: string; expiresAt?: number } {
+    if (this.#current !== undefined && now >= this.#start && now < this.#end) return this.#current;
+    const { start, end } = windowBounds(this.#window, now);
+    this.#current = windowKey(this.#base, this.#window, now);
+    this.#start = start;
+    this.#end = end ?? Number.POSITIVE_INFINITY;
+    return this.#current;
+  }
+}

@@ -1,6 +1,6 @@
 import type { Clock } from '../../policies/clock.js';
 import type { ReserveItem, Store } from '../../store/store.js';
-import { windowKey } from '../../store/time-window.js';
+import { WindowedKey } from '../../store/time-window.js';
 import { wallClock } from '../../store/wall-clock.js';
 import { Money } from '../money.js';
 import { budgetExceeded } from './budget-error.js';
@@ -83,6 +83,12 @@ export class BudgetManager {
   readonly #listeners = new Set<(event: BudgetWarningEvent) => void>();
   /** Counter keys already warned about, with when their window ends. */
   readonly #warned = new Map<string, number>();
+  /**
+   * The budgets governing each subject seen, with their counter names: matching the rules and
+   * encoding the names on every call was a measurable share of a call's budget cost. Cleared when
+   * a rule changes; bounded at 10,000 subjects.
+   */
+  readonly #governing = new Map<string, Array<{ rule: BudgetRule; value: string; counter: WindowedKey }>>();
 
   constructor(options: BudgetManagerOptions) {
     this.#store = options.store;
@@ -103,6 +109,7 @@ export class BudgetManager {
     const index = this.#rules.findIndex((existing) => existing.id === rule.id);
     if (index >= 0) this.#rules[index] = rule;
     else this.#rules.push(rule);
+    this.#governing.clear();
     return rule;
   }
 
@@ -210,15 +217,26 @@ export class BudgetManager {
 
   #counted(subject: BudgetSubject): Counted[] {
     const now = this.#clock.now();
-    return rulesFor(this.#rules, subject).map((rule) => {
-      const value = scopeValue(rule, subject)!;
-      const { key, expiresAt } = windowKey(
-        `budget:${rule.id}:${encodeURIComponent(value)}`,
-        rule.window,
-        now,
-      );
-      return { rule, value, key, expiresAt };
-    });
+    const id = `${subject.key ?? ''}\u0000${subject.user ?? ''}\u0000${subject.team ?? ''}\u0000${subject.task ?? ''}\u0000${subject.provider ?? ''}`;
+    let governing = this.#governing.get(id);
+    if (!governing) {
+      governing = rulesFor(this.#rules, subject).map((rule) => {
+        const value = scopeValue(rule, subject)!;
+        return {
+          rule,
+          value,
+          counter: new WindowedKey(`budget:${rule.id}:${encodeURIComponent(value)}`, rule.window),
+        };
+      });
+      if (this.#governing.size >= 10_000) this.#governing.clear();
+      this.#governing.set(id, governing);
+    }
+    const counted: Counted[] = [];
+    for (const { rule, value, counter } of governing) {
+      const { key, expiresAt } = counter.at(now);
+      counted.push({ rule, value, key, expiresAt });
+    }
+    return counted;
   }
 
   async #checkWarnings(counted: Counted[]): Promise<void> {
