@@ -30,6 +30,8 @@ export class Money {
    * lose precision silently, so it throws instead; so does anything that is not a plain decimal.
    */
   static parse(text: string): Money {
+    const known = RECENT_TEXTS.get(text);
+    if (known !== undefined) return known;
     const match = DECIMAL.exec(text.trim());
     if (!match) throw new RangeError(`not a decimal amount: '${text}'`);
     const [, sign, whole = '0', fraction = ''] = match;
@@ -94,7 +96,10 @@ export class Money {
   toString(): string {
     // Every call's cost is written as strings (five parts, and again as numbers), so the text is
     // kept once made, and amounts that fit a double exactly (under $9,007) skip BigInt division.
-    this.#text ??= formatPicoUsd(this.picoUsd);
+    if (this.#text === undefined) {
+      this.#text = formatPicoUsd(this.picoUsd);
+      rememberText(this.#text, this);
+    }
     return this.#text;
   }
 
@@ -130,6 +135,20 @@ export class Money {
   static min(a: Money, b: Money): Money {
     return a.picoUsd <= b.picoUsd ? a : b;
   }
+}
+
+/**
+ * Amounts recently written as text, by their text: a call's cost is written once (`result.cost`)
+ * and read back by the budget settlement and the ledger row, and parsing it (a regex and two
+ * BigInt conversions) twice per call was a measurable share of the pipeline. Only canonical texts
+ * (what `toString` wrote) are kept, and a Money never changes, so a hit is the same amount.
+ */
+const RECENT_TEXTS = new Map<string, Money>();
+const RECENT_TEXTS_MAX = 1024;
+
+function rememberText(text: string, money: Money): void {
+  if (RECENT_TEXTS.size >= RECENT_TEXTS_MAX) RECENT_TEXTS.clear();
+  RECENT_TEXTS.set(text, money);
 }
 
 const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);

@@ -59,20 +59,20 @@ export async function acquireGuards(
   return guards;
 }
 
-/** Ends the holds: real cost and tokens when a provider was reached, everything given back if not. */
-export async function settleGuards(
+/**
+ * Ends the holds: real cost and tokens when a provider was reached, everything given back if not.
+ * Undefined when the call held nothing (no promise made); both holds end together when it held both.
+ */
+export function settleGuards(
   guards: CallGuards,
   outcome: { reached: boolean; cost?: Money; tokens?: number },
-): Promise<void> {
-  if (guards === NO_GUARDS) return;
-  if (!outcome.reached) {
-    await Promise.all([guards.reservation?.release(), guards.permit?.release()]);
-    return;
-  }
-  await Promise.all([
-    guards.reservation?.settle(outcome.cost ?? Money.ZERO),
-    guards.permit?.settle(outcome.tokens),
-  ]);
+): Promise<unknown> | undefined {
+  const { reservation, permit } = guards;
+  if (!reservation && !permit) return undefined;
+  const budget = outcome.reached ? reservation?.settle(outcome.cost ?? Money.ZERO) : reservation?.release();
+  const limit = outcome.reached ? permit?.settle(outcome.tokens) : permit?.release();
+  if (budget && limit) return Promise.all([budget, limit]);
+  return budget ?? limit;
 }
 
 function worstCaseOfChain(

@@ -37,12 +37,17 @@ export async function settleResult(
 ): Promise<ChatResult> {
   const cost = options.cacheHit ? zeroCallCost() : costOf(pipeline, result, options.requestedModel);
   if (cost) result.cost = cost;
-  await settleGuards(guards, {
+  const holds = settleGuards(guards, {
     reached: true,
     cost: cost ? Money.parse(cost.total) : undefined,
     tokens: result.usage.totalTokens,
   });
-  await recordRow(pipeline, rowForResult(call, result, cost ?? unpriced(), { cacheHit: options.cacheHit }));
+  if (holds) await holds;
+  const written = recordRow(
+    pipeline,
+    rowForResult(call, result, cost ?? unpriced(), { cacheHit: options.cacheHit }),
+  );
+  if (written) await written;
   return result;
 }
 
@@ -88,16 +93,21 @@ function unpriced() {
   return { total: '0', estimated: true };
 }
 
-/** Stats, then the ledger row (not waited for when the ledger groups its commits). */
-export async function recordRow(pipeline: Pipeline, row: LedgerRow): Promise<void> {
+/**
+ * Stats, then the ledger row (not waited for when the ledger groups its commits). Returns the
+ * write to wait for, or undefined when there is none: not an async function, so the common case
+ * makes no promise of its own.
+ */
+export function recordRow(pipeline: Pipeline, row: LedgerRow): Promise<void> | undefined {
   pipeline.stats.add(row);
   const ledger = pipeline.ledger;
-  if (!ledger) return;
+  if (!ledger) return undefined;
   const written = ledger.record(row);
   // A group-committing ledger resolves a few milliseconds later: the caller's answer does not wait
   // for it, and a failed write is reported rather than turned into a failed call that was paid for.
-  if (ledger.groupsCommits) written.catch(pipeline.onLedgerError ?? warnLedgerFailure);
-  else await written;
+  if (!ledger.groupsCommits) return written;
+  written.catch(pipeline.onLedgerError ?? warnLedgerFailure);
+  return undefined;
 }
 
 function warnLedgerFailure(error: unknown): void {

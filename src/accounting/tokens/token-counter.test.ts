@@ -1,6 +1,9 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { countChatTokens } from './count-chat-tokens.js';
 import { encodingForModel, tokenCounterFor } from './token-counter.js';
+
+const require = createRequire(import.meta.url);
 
 describe('tokenCounterFor', () => {
   it("counts exactly with OpenAI's encoding for OpenAI models", () => {
@@ -87,5 +90,25 @@ describe('countChatTokens', () => {
         counter.count('18C') +
         3,
     );
+  });
+});
+
+describe('long texts counted again', () => {
+  it('gives the tokenizer’s own count every time, for each encoding and text (the memo never mixes them up)', () => {
+    const o200k = require('gpt-tokenizer/encoding/o200k_base') as { countTokens(text: string): number };
+    const cl100k = require('gpt-tokenizer/encoding/cl100k_base') as { countTokens(text: string): number };
+    const history = 'The quick brown fox jumps over the lazy dog. '.repeat(40);
+    const other = `${history.slice(0, -3)}cat`;
+    const gpt4o = tokenCounterFor('openai', 'gpt-4o');
+    const gpt4 = tokenCounterFor('openai', 'gpt-4');
+    for (let turn = 0; turn < 3; turn++) {
+      expect(gpt4o.count(history)).toBe(o200k.countTokens(history));
+      expect(gpt4o.count(other)).toBe(o200k.countTokens(other));
+      expect(gpt4.count(history)).toBe(cl100k.countTokens(history));
+      expect(tokenCounterFor('anthropic', 'claude-sonnet-4').count(history)).toBe(
+        Math.ceil(o200k.countTokens(history) * 1.2),
+      );
+    }
+    expect(tokenCounterFor('openai', 'gpt-4o')).toBe(gpt4o);
   });
 });

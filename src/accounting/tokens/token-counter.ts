@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { LRUCache } from 'lru-cache';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
 
@@ -44,6 +45,38 @@ function encoder(name: EncodingName): (text: string) => number {
   return count;
 }
 
+/**
+ * Counts of long texts already counted, per encoding. A conversation is sent again whole on every
+ * turn, so without this each turn ran the BPE over the entire history again (milliseconds for a
+ * long one) for the budget, limit and pre-flight estimates. Short texts are cheaper to count than
+ * to remember. Bounded by the characters of the texts kept.
+ */
+const MEMO_MIN_CHARS = 256;
+const memos = new Map<EncodingName, LRUCache<string, number>>();
+
+function memoFor(name: EncodingName): LRUCache<string, number> {
+  let memo = memos.get(name);
+  if (!memo) {
+    memo = new LRUCache<string, number>({
+      maxSize: 8_000_000,
+      sizeCalculation: (_count, text) => text.length,
+    });
+    memos.set(name, memo);
+  }
+  return memo;
+}
+
+function countText(name: EncodingName, text: string): number {
+  if (text.length < MEMO_MIN_CHARS) return encoder(name)(text);
+  const memo = memoFor(name);
+  let count = memo.get(text);
+  if (count === undefined) {
+    count = encoder(name)(text);
+    memo.set(text, count);
+  }
+  return count;
+}
+
 export function warmTokenizer(encoding: EncodingName = 'o200k_base'): void {
   encoder(encoding)('');
 }
@@ -57,15 +90,24 @@ export function encodingForModel(model: string): EncodingName {
   return 'o200k_base';
 }
 
+/** Counters made, per provider and model: every call asks for one (bounded; cleared when full). */
+const counters = new Map<string, TokenCounter>();
+
 /** The counter for a model of a provider. */
 export function tokenCounterFor(provider: string, model: string): TokenCounter {
+  const id = `${provider}\u0000${model}`;
+  let counter = counters.get(id);
+  if (counter) return counter;
   const openAIModel = OPENAI_HOSTS.has(provider);
   const encoding = openAIModel ? encodingForModel(model) : 'o200k_base';
   const factor = openAIModel ? 1 : (PROVIDER_FACTORS[provider] ?? DEFAULT_FACTOR);
-  return {
+  counter = {
     encoding,
     factor,
     exact: openAIModel,
-    count: (text) => (text ? Math.ceil(encoder(encoding)(text) * factor) : 0),
+    count: (text) => (text ? Math.ceil(countText(encoding, text) * factor) : 0),
   };
+  if (counters.size >= 1000) counters.clear();
+  counters.set(id, counter);
+  return counter;
 }
