@@ -19,12 +19,17 @@ export interface CacheabilityOptions {
  * (OpenAI, Anthropic, Gemini, Cohere 0.3, Ollama 0.8).
  */
 export function decideCacheUse(request: ChatRequest, options: CacheabilityOptions): CacheDecision {
-  if (!options.enabled) return { use: false, reason: 'disabled' };
-  if (options.bypass) return { use: false, reason: 'bypass' };
-  if (!options.cacheNonDeterministic && !isDeterministic(request))
-    return { use: false, reason: 'non-deterministic' };
-  return { use: true };
+  if (!options.enabled) return DISABLED;
+  if (options.bypass) return BYPASS;
+  if (!options.cacheNonDeterministic && !isDeterministic(request)) return NON_DETERMINISTIC;
+  return USE;
 }
+
+// Shared answers: a call asks up to three times (lookup, status, store).
+const USE: CacheDecision = Object.freeze({ use: true });
+const DISABLED: CacheDecision = Object.freeze({ use: false, reason: 'disabled' });
+const BYPASS: CacheDecision = Object.freeze({ use: false, reason: 'bypass' });
+const NON_DETERMINISTIC: CacheDecision = Object.freeze({ use: false, reason: 'non-deterministic' });
 
 export function isDeterministic(request: ChatRequest): boolean {
   return request.temperature !== undefined && request.temperature <= 0;

@@ -77,6 +77,9 @@ export class SqliteLedger implements Ledger {
   readonly path: string;
   readonly #db: SqliteDatabase;
   readonly #insert: SqliteStatement | undefined;
+  /** The batch insert as one transaction, made once: wrapping it anew per commit cost more than a row. */
+  #insertBatch: (() => void) | undefined;
+  #committing: PendingRow[] = [];
   readonly #statements = new Map<string, SqliteStatement>();
   readonly #commitDelayMs: number;
   #pending: PendingRow[] = [];
@@ -140,10 +143,12 @@ export class SqliteLedger implements Ledger {
     if (batch.length === 0 || !this.#insert) return;
     this.#pending = [];
     const insert = this.#insert;
+    this.#insertBatch ??= this.#db.transaction(() => {
+      for (const row of this.#committing) insert.run(...row.params);
+    });
+    this.#committing = batch;
     try {
-      this.#db.transaction(() => {
-        for (const row of batch) insert.run(...row.params);
-      })();
+      this.#insertBatch();
     } catch {
       // One bad row must not take the others down with it: commit them one by one instead.
       for (const row of batch) {
@@ -155,6 +160,8 @@ export class SqliteLedger implements Ledger {
         }
       }
       return;
+    } finally {
+      this.#committing = [];
     }
     for (const row of batch) row.resolve();
   }
