@@ -2,6 +2,7 @@ import { SwitchyardError } from '../../core/errors/switchyard-error.js';
 import type { StreamEvent } from '../../core/types/stream-events.js';
 import type { Clock } from '../clock.js';
 import { raceAbort } from '../timeouts/abort-link.js';
+import { attemptRequest } from './attempt-request.js';
 import type { AttemptRunner } from './chain-context.js';
 
 /** A provider stream opened up to its first content (or its end), with what came before buffered. */
@@ -50,7 +51,7 @@ export function streamRunner(clock: Clock): AttemptRunner<OpenedStream> {
     async run(deployment, provider, request, scope) {
       const startedAt = clock.now();
       const iterator = provider
-        .stream({ ...request, model: deployment.model, signal: scope.requestSignal, timeoutMs: undefined })
+        .stream(attemptRequest(request, deployment, scope.requestSignal))
         [Symbol.asyncIterator]();
       scope.awaitFirstToken();
       const buffered: StreamEvent[] = [];
