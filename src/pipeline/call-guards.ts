@@ -2,7 +2,7 @@ import type { BudgetReservation } from '../accounting/budgets/budget-reservation
 import { estimateWorstCaseCost } from '../accounting/cost/estimate-worst-case-cost.js';
 import type { CallContext } from '../accounting/ledger/settled-row.js';
 import { Money } from '../accounting/money.js';
-import { countChatTokens } from '../accounting/tokens/count-chat-tokens.js';
+import { promptHoldTokens } from '../accounting/tokens/prompt-hold-tokens.js';
 import { tokenCounterFor } from '../accounting/tokens/token-counter.js';
 import type { ChatRequest } from '../core/types/chat-request.js';
 import type { RateLimitPermit } from '../limits/rate-limit-permit.js';
@@ -89,7 +89,8 @@ function worstCaseOfChain(
       // A model the catalog does not price reserves nothing: its cost is unknown, not zero, and
       // settles as zero too (the ledger row says the cost is estimated).
       if (!entry) continue;
-      const worst = estimateWorstCaseCost(request, deployment, entry);
+      const promptTokens = promptHoldTokens(request, tokenCounterFor(deployment.provider, deployment.model));
+      const worst = estimateWorstCaseCost(request, deployment, entry, { promptTokens });
       if (deployment === primary) primaryInputTokens = worst.inputTokens;
       cost = Money.max(cost, worst.cost);
     }
@@ -99,5 +100,5 @@ function worstCaseOfChain(
 
 function countPrompt(request: ChatRequest, primary: Deployment | undefined): number {
   const counter = tokenCounterFor(primary?.provider ?? 'openai', primary?.model ?? request.model);
-  return countChatTokens(request, counter);
+  return promptHoldTokens(request, counter);
 }

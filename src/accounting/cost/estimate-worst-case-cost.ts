@@ -13,6 +13,11 @@ export interface WorstCaseOptions {
   assumeCacheWrites?: boolean;
   /** Output tokens to assume when neither the request nor the catalog caps them. Default 4096. */
   defaultMaxOutputTokens?: number;
+  /**
+   * The prompt's tokens when the caller has them (e.g. `promptHoldTokens`, an upper bound); by
+   * default the prompt is counted with the candidate's tokenizer.
+   */
+  promptTokens?: number;
 }
 
 export interface WorstCase {
@@ -39,7 +44,8 @@ export function estimateWorstCaseCost(
   >,
   options: WorstCaseOptions = {},
 ): WorstCase {
-  const inputTokens = countChatTokens(request, tokenCounterFor(candidate.provider, candidate.model));
+  const inputTokens =
+    options.promptTokens ?? countChatTokens(request, tokenCounterFor(candidate.provider, candidate.model));
   const sheet = priceSheetFor(entry.prices, inputTokens);
   const window = Math.max(entry.contextWindow, entry.extendedContextWindow ?? 0);
   const cap =
