@@ -8,7 +8,7 @@ import { HealthMonitor } from '../health/health-monitor.js';
 import { adminKeysRoute, isAdminPath } from './admin/admin-keys-route.js';
 import { GatewayHttpError } from './errors/gateway-http-error.js';
 import { writeErrorResponse } from './errors/write-error-response.js';
-import { createGatewayLogger, loggedHeaders } from './gateway-logger.js';
+import { createGatewayLogger, requestLineLog } from './gateway-logger.js';
 import { DEFAULT_LIMITS, type GatewayOptions } from './gateway-options.js';
 import { createAuthenticator } from './http/check-auth.js';
 import { isLoopbackHost } from './http/is-loopback.js';
@@ -50,6 +50,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log: Logger | undefined =
     options.logger === false ? undefined : (options.logger ?? createGatewayLogger());
+  const requestLine = log ? requestLineLog(log) : undefined;
   const authenticate = createAuthenticator({ masterKey: options.masterKey, keys: options.keys });
   const admin = options.masterKey && options.keys ? { keys: options.keys } : undefined;
   const keyLimits = admin ? (options.keyLimits ?? new KeyRateLimits()) : undefined;
@@ -152,9 +153,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   function logRequest(ctx: RequestContext, path: string): void {
-    if (!log) return;
+    if (!requestLine) return;
     const { outcome } = ctx;
-    log.info(
+    requestLine.logger.info(
       {
         reqId: ctx.requestId,
         method: ctx.req.method,
@@ -167,7 +168,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         errorKind: outcome.error?.kind,
         key: ctx.virtualKey?.id,
         clientClosed: !ctx.res.writableFinished || undefined,
-        headers: loggedHeaders(ctx.req.headers),
+        headers: requestLine.headers(ctx.req.headers),
       },
       'request',
     );

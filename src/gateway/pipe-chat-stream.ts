@@ -70,7 +70,10 @@ export async function pipeChatStream(
     for (const event of held) frames.push(...encode(event));
     let ended = held.some((event) => event.type === 'finish');
     while (!ended && !ctx.res.destroyed) {
-      await writeFrames(ctx.res, frames);
+      // Awaited only when the socket asks to wait: `await undefined` still costs a promise hop per
+      // event, and a stream has one event per token.
+      const draining = writeFrames(ctx.res, frames);
+      if (draining) await draining;
       const next = await iterator.next();
       if (next.done) break;
       const event = next.value;
@@ -85,7 +88,8 @@ export async function pipeChatStream(
       }
     }
     if (!ctx.res.destroyed) {
-      await writeFrames(ctx.res, frames);
+      const draining = writeFrames(ctx.res, frames);
+      if (draining) await draining;
       ctx.res.end();
     }
   } finally {

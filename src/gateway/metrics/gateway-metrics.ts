@@ -1,5 +1,5 @@
 import type { Usage } from '../../core/types/chat-result.js';
-import { Counter, Histogram, renderMetrics } from './prometheus-registry.js';
+import { Counter, Histogram, type HistogramSeries, renderMetrics } from './prometheus-registry.js';
 
 /** What one finished request contributes to the metrics. */
 export interface RequestRecord {
@@ -88,22 +88,34 @@ export class GatewayMetrics {
     this.breakers.set({ deployment: deploymentId }, BREAKER_VALUE[status] ?? 0);
   }
 
+  /**
+   * The series one kind of request updates, by route, status, provider and stream: kept so a
+   * request skips building, sorting and looking up five label sets (measured ~3 us a request).
+   * Bounded like the series themselves: routes are a closed set, providers the registry's.
+   */
+  readonly #perRequest = new Map<string, RequestSeries>();
+
   record(record: RequestRecord): void {
     const provider = record.provider ?? 'none';
-    this.requests.inc({ route: record.route, status: String(record.status), provider });
-    this.duration.observe({ route: record.route, stream: String(record.stream) }, record.durationMs / 1000);
-    this.overhead.observe({ route: record.route }, record.overheadMs / 1000);
-    if (record.timeToFirstTokenMs !== undefined) {
-      this.firstToken.observe({ provider }, record.timeToFirstTokenMs / 1000);
+    const key = `${record.route}\u0001${record.status}\u0001${provider}\u0001${record.stream}`;
+    let series = this.#perRequest.get(key);
+    if (!series) {
+      series = new RequestSeries(this, record.route, String(record.status), provider, String(record.stream));
+      this.#perRequest.set(key, series);
     }
+    series.requests.value++;
+    series.duration.observe(record.durationMs / 1000);
+    series.overhead.observe(record.overheadMs / 1000);
+    if (record.timeToFirstTokenMs !== undefined)
+      series.firstToken().observe(record.timeToFirstTokenMs / 1000);
     if (record.errorKind) this.errors.inc({ kind: record.errorKind, route: record.route });
     if (record.cacheStatus && record.cacheStatus !== 'off') this.cache.inc({ status: record.cacheStatus });
     if (record.fallbacks) this.fallbacks.inc({ route: record.route }, record.fallbacks);
     if (record.usage) {
-      this.tokens.inc({ provider, type: 'input' }, record.usage.inputTokens);
-      this.tokens.inc({ provider, type: 'output' }, record.usage.outputTokens);
+      series.tokens('input').value += record.usage.inputTokens;
+      series.tokens('output').value += record.usage.outputTokens;
       if (record.usage.cachedInputTokens > 0) {
-        this.tokens.inc({ provider, type: 'cached_input' }, record.usage.cachedInputTokens);
+        series.tokens('cached_input').value += record.usage.cachedInputTokens;
       }
     }
   }
@@ -130,5 +142,43 @@ export class GatewayMetrics {
       this.fallbacks,
       this.breakers,
     ]);
+  }
+}
+
+/**
+ * The series of one kind of request. Those only some requests update (first token, tokens) are
+ * taken on first use, so a series appears in the output when the first request adds to it.
+ */
+class RequestSeries {
+  readonly requests: { value: number };
+  readonly duration: HistogramSeries;
+  readonly overhead: HistogramSeries;
+  #firstToken: HistogramSeries | undefined;
+  readonly #tokens = new Map<string, { value: number }>();
+
+  constructor(
+    readonly metrics: GatewayMetrics,
+    route: string,
+    status: string,
+    readonly provider: string,
+    stream: string,
+  ) {
+    this.requests = metrics.requests.series({ route, status, provider });
+    this.duration = metrics.duration.series({ route, stream });
+    this.overhead = metrics.overhead.series({ route });
+  }
+
+  firstToken(): HistogramSeries {
+    this.#firstToken ??= this.metrics.firstToken.series({ provider: this.provider });
+    return this.#firstToken;
+  }
+
+  tokens(type: string): { value: number } {
+    let series = this.#tokens.get(type);
+    if (!series) {
+      series = this.metrics.tokens.series({ provider: this.provider, type });
+      this.#tokens.set(type, series);
+    }
+    return series;
   }
 }

@@ -44,8 +44,25 @@ export class Counter implements Metric {
     else this.#series.set(key, { labels, value: by });
   }
 
+  /**
+   * The series for these labels, for a caller that keeps it and adds to `value` itself (skipping
+   * the key and the lookup of every update). It is listed from now on, at 0 until added to.
+   */
+  series(labels: Labels): { value: number } {
+    const key = keyOf(labels);
+    let series = this.#series.get(key);
+    if (!series) {
+      series = { labels, value: 0 };
+      this.#series.set(key, series);
+    }
+    return series;
+  }
+
   set(labels: Labels, value: number): void {
-    this.#series.set(keyOf(labels), { labels, value });
+    const key = keyOf(labels);
+    const series = this.#series.get(key);
+    if (series) series.value = value;
+    else this.#series.set(key, { labels, value });
   }
 
   render(): string {
@@ -59,8 +76,27 @@ export class Counter implements Metric {
 /** Latency buckets in seconds, from sub-millisecond gateway overhead to minute-long streams. */
 export const SECONDS_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 
+/** One label set of a histogram. */
+export class HistogramSeries {
+  readonly counts: number[];
+  sum = 0;
+  count = 0;
+  constructor(
+    readonly labels: Labels,
+    readonly buckets: number[],
+  ) {
+    this.counts = buckets.map(() => 0);
+  }
+
+  observe(value: number): void {
+    for (let i = 0; i < this.buckets.length; i++) if (value <= this.buckets[i]!) this.counts[i]!++;
+    this.sum += value;
+    this.count++;
+  }
+}
+
 export class Histogram implements Metric {
-  readonly #series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
+  readonly #series = new Map<string, HistogramSeries>();
   constructor(
     readonly name: string,
     readonly help: string,
@@ -68,15 +104,18 @@ export class Histogram implements Metric {
   ) {}
 
   observe(labels: Labels, value: number): void {
+    this.series(labels).observe(value);
+  }
+
+  /** The series for these labels, for a caller that keeps it (see `Counter.series`). */
+  series(labels: Labels): HistogramSeries {
     const key = keyOf(labels);
     let series = this.#series.get(key);
     if (!series) {
-      series = { labels, counts: this.buckets.map(() => 0), sum: 0, count: 0 };
+      series = new HistogramSeries(labels, this.buckets);
       this.#series.set(key, series);
     }
-    for (let i = 0; i < this.buckets.length; i++) if (value <= this.buckets[i]!) series.counts[i]!++;
-    series.sum += value;
-    series.count++;
+    return series;
   }
 
   render(): string {

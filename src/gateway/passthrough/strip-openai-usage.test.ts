@@ -14,6 +14,11 @@ describe('stripOpenAIUsage', () => {
     expect(stripOpenAIUsage(text)).toBe(text);
   });
 
+  it('leaves chunks whose usage is null as they are, spaced or not', () => {
+    const spaced = 'data: {"id":"c1","choices":[],"usage" : null}\n\n';
+    expect(stripOpenAIUsage(role + finish + spaced + done)).toBe(role + finish + spaced + done);
+  });
+
   it('drops the whole choices: [] usage chunk and keeps what is around it byte for byte', () => {
     expect(stripOpenAIUsage(role + finish + usage + done)).toBe(role + finish + done);
   });

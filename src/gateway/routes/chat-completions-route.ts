@@ -3,6 +3,7 @@ import { asModelNotFound, checkModelAvailable } from '../check-model.js';
 import { parseRequestBody } from '../errors/parse-request-body.js';
 import { writeJsonResponse } from '../http/write-response.js';
 import { withKeyMetadata } from '../keys/key-metadata.js';
+import { commonOpenAIChatRequest } from '../openai/common-chat-request.js';
 import { convertOpenAIChatRequest } from '../openai/convert-openai-chat-request.js';
 import { convertToOpenAIChatResponse } from '../openai/convert-to-openai-chat-response.js';
 import { openAIChatRequestSchema } from '../openai/openai-chat-request-schema.js';
@@ -15,7 +16,7 @@ import { acquireStreamSlot } from '../stream-slots.js';
 
 /** `POST /v1/chat/completions`: OpenAI in, any provider behind, OpenAI out. */
 export async function chatCompletionsRoute(ctx: RequestContext, body: unknown): Promise<void> {
-  const parsed = parseRequestBody(openAIChatRequestSchema, body);
+  const parsed = commonOpenAIChatRequest(body) ?? parseRequestBody(openAIChatRequestSchema, body);
   const { request, stream, includeUsage } = convertOpenAIChatRequest(parsed);
   const { switchyard } = ctx.services;
   checkModelAvailable(switchyard, request.model);
