@@ -43,7 +43,7 @@ export interface ChainContext<T> {
   clock: Clock;
   events: PolicyEventSink;
   /** Whether anyone listens to an event: per-try events nobody hears are not even built (the hot path). */
-  listening(name: 'attempt-start' | 'attempt-end'): boolean;
+  listening(name: 'attempt-start' | 'attempt-end' | 'fallback'): boolean;
   breaker: CircuitBreaker;
   stats: DeploymentStats;
   random: () => number;

@@ -2,6 +2,7 @@ import { isSwitchyardError, SwitchyardError } from '../../core/errors/switchyard
 import type { Provider } from '../../core/types/provider.js';
 import type { Deployment } from '../../router/route-plan.js';
 import { sleep } from '../clock.js';
+import type { AttemptTarget } from '../events/policy-events.js';
 import { decideRetry } from '../retry/retry-decision.js';
 import type { AbortLink } from '../timeouts/abort-link.js';
 import { AttemptScope } from '../timeouts/attempt-scope.js';
@@ -18,14 +19,8 @@ export async function runCandidate<T>(
   deployment: Deployment,
   lane: AbortLink,
   hedged: boolean,
-  onRecord: (record: AttemptRecord) => void,
+  onRecord?: (record: AttemptRecord) => void,
 ): Promise<CandidateResult<T>> {
-  const target = {
-    requested: ctx.plan.requested,
-    deploymentId: deployment.id,
-    provider: deployment.provider,
-    model: deployment.model,
-  };
   let provider: Provider;
   try {
     provider = ctx.getProvider(deployment.provider);
@@ -68,10 +63,15 @@ export async function runCandidate<T>(
     }
     if (!record) {
       record = ctx.log.begin(deployment);
-      onRecord(record);
+      onRecord?.(record);
     }
     if (ctx.listening('attempt-start')) {
-      ctx.events.emit('attempt-start', { ...target, retry, stream: ctx.runner.mode === 'stream', hedged });
+      ctx.events.emit('attempt-start', {
+        ...targetOf(ctx, deployment),
+        retry,
+        stream: ctx.runner.mode === 'stream',
+        hedged,
+      });
     }
     ctx.stats.begin(deployment.id);
     const scope = new AttemptScope({
@@ -97,7 +97,7 @@ export async function runCandidate<T>(
       currentRecord.update(currentRetry, error);
       if (ctx.listening('attempt-end')) {
         ctx.events.emit('attempt-end', {
-          ...target,
+          ...targetOf(ctx, deployment),
           retry: currentRetry,
           outcome: error ? 'error' : 'ok',
           latencyMs: Math.round(latencyMs),
@@ -119,7 +119,7 @@ export async function runCandidate<T>(
       const decision = decideRetry(error, retry, ctx.policies.retry, ctx.random, ctx.call.msLeft());
       if (decision.action === 'give-up') return { ok: false, error };
       ctx.events.emit('retry', {
-        ...target,
+        ...targetOf(ctx, deployment),
         retry: retry + 1,
         delayMs: decision.delayMs,
         reason: decision.reason,
@@ -133,4 +133,14 @@ export async function runCandidate<T>(
       }
     }
   }
+}
+
+/** Who an event is about; built only when an event is emitted (most calls have no listener). */
+function targetOf<T>(ctx: ChainContext<T>, deployment: Deployment): AttemptTarget {
+  return {
+    requested: ctx.plan.requested,
+    deploymentId: deployment.id,
+    provider: deployment.provider,
+    model: deployment.model,
+  };
 }
