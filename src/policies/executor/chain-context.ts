@@ -57,6 +57,8 @@ export interface ChainContext<T> {
 export interface CandidateSuccess<T> {
   ok: true;
   value: T;
+  /** The deployment that answered. */
+  deployment: Deployment;
   scope: AttemptScope;
   complete(error?: SwitchyardError): void;
 }

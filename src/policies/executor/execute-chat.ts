@@ -6,6 +6,8 @@ import { createChainContext, withAttempts } from './create-chain-context.js';
 import type { ExecutorDeps } from './executor-deps.js';
 import { runChain } from './run-chain.js';
 
+const chatRunnerOf = () => chatRunner;
+
 /**
  * One chat call through the route's fallback chain, with breakers, retries, timeouts, balancing
  * and hedging applied. The result lists every attempt; so does any error it throws.
@@ -15,7 +17,7 @@ export async function executeChat(
   request: ChatRequest,
   deps: ExecutorDeps,
 ): Promise<ChatResult> {
-  const ctx = createChainContext(plan, request, deps, () => chatRunner);
+  const ctx = createChainContext(plan, request, deps, chatRunnerOf);
   try {
     const winner = await runChain(ctx);
     winner.complete();

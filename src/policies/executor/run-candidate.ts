@@ -109,7 +109,7 @@ export async function runCandidate<T>(
     };
     try {
       value = await ctx.runner.run(deployment, provider, ctx.request, scope);
-      return { ok: true, value, scope, complete };
+      return { ok: true, value, deployment, scope, complete };
     } catch (thrown) {
       const error = scope.errorFor(thrown);
       complete(error);

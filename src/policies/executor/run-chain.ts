@@ -1,11 +1,9 @@
-import type { Deployment } from '../../router/route-plan.js';
 import type { CandidateSuccess, ChainContext } from './chain-context.js';
 import { runHedged } from './run-hedged.js';
 import { runSequence } from './run-sequence.js';
 
-export interface ChainWinner<T> extends CandidateSuccess<T> {
-  deployment: Deployment;
-}
+/** The chain's answer: the successful try, still open. */
+export type ChainWinner<T> = CandidateSuccess<T>;
 
 /**
  * Walks the fallback chain: one candidate at a time, or with hedging, a next one started whenever

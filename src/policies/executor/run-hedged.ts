@@ -135,7 +135,7 @@ export async function runHedged<T>(
           result.complete(refusal);
           lane.link.unlink();
           if (filtered) ctx.runner.discard(filtered.value);
-          filtered = { ...result, deployment: lane.deployment };
+          filtered = result;
           cursor.failed(lane.deployment, refusal);
           moveOn(lane.deployment, 'content_filter');
           continue;
@@ -153,7 +153,7 @@ export async function runHedged<T>(
             phase: 'won',
             deploymentId: lane.deployment.id,
           });
-        return { ...result, deployment: lane.deployment };
+        return result;
       }
 
       lane.link.unlink();

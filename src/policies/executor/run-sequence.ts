@@ -20,7 +20,7 @@ export async function runSequence<T>(ctx: ChainContext<T>): Promise<ChainWinner<
     const result = await runCandidate(ctx, deployment, ctx.call, false);
     if (result.ok) {
       if (!ctx.policies.fallback.onContentFilter || !ctx.runner.filtered(result.value)) {
-        return { ...result, deployment };
+        return result;
       }
       const refusal = new SwitchyardError({
         kind: 'content_filter',
@@ -30,7 +30,7 @@ export async function runSequence<T>(ctx: ChainContext<T>): Promise<ChainWinner<
       });
       result.complete(refusal);
       if (filtered) ctx.runner.discard(filtered.value);
-      filtered = { ...result, deployment };
+      filtered = result;
       cursor.failed(deployment, refusal);
       deployment = cursor.next({ id: deployment.id, reason: 'content_filter' });
       continue;
