@@ -32,6 +32,7 @@ import type { CatalogLookup } from '../router/catalog-lookup.js';
 import type { RoutePlan } from '../router/route-plan.js';
 import { Router } from '../router/router.js';
 import type { Store } from '../store/store.js';
+import { storeFromConfig } from '../store/store-from-config.js';
 import { logCallFailure, logLedgerFailure, type SwitchyardLogger } from './client-logger.js';
 import { knownSecrets } from './known-secrets.js';
 import { parseModelId } from './model-id.js';
@@ -65,7 +66,11 @@ export interface SwitchyardOptions {
    * `false`. Default: the config's `ledger.path` when set, else in memory (`ledger.query()`).
    */
   ledger?: Ledger | LedgerConfig | false;
-  /** Counters for budgets and rate limits, and the cache's storage (default: in memory). */
+  /**
+   * Counters for budgets and rate limits, and the cache's storage. Default: the config's `store:`
+   * (Redis, opened and closed by this client), else in memory. A store given here is the caller's
+   * to close.
+   */
   store?: Store;
   /** Executor state and hooks (clock, random, breaker store); tests inject a fake clock here. */
   executor?: Partial<Omit<ExecutorDeps, 'getProvider' | 'events'>>;
@@ -108,6 +113,8 @@ export class Switchyard {
   readonly #logger: SwitchyardLogger | undefined;
   readonly #secrets: string[];
   readonly #pipeline: Pipeline;
+  /** The store built from the config's `store:` section, closed with the client. */
+  readonly #ownStore: Store | undefined;
   #monitor: HealthMonitor | undefined;
 
   constructor(options: SwitchyardOptions = {}) {
@@ -121,9 +128,10 @@ export class Switchyard {
       providers: options.customProviders,
       includeMock: options.includeMock,
     });
+    this.#ownStore = options.store ? undefined : storeFromConfig(this.config.store);
     this.#pipeline = createPipeline(this.config, {
       ledger: options.ledger,
-      store: options.store,
+      store: options.store ?? this.#ownStore,
       catalog: options.catalog && 'get' in options.catalog ? options.catalog : undefined,
       env,
     });
@@ -243,10 +251,14 @@ export class Switchyard {
     return this.#pipeline.ledger;
   }
 
-  /** Closes the ledger, committing the rows it still has queued. */
+  /** Closes the ledger, committing the rows it still has queued, and the store the config opened. */
   async close(): Promise<void> {
     this.#monitor?.stop?.();
-    await this.#pipeline.ledger?.close();
+    try {
+      await this.#pipeline.ledger?.close();
+    } finally {
+      await this.#ownStore?.close();
+    }
   }
 
   /** Every known provider, configured or not, with the reason. */

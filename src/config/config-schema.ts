@@ -7,6 +7,7 @@ import { policiesSchema } from './policies-schema.js';
 import { providersSchema } from './providers-schema.js';
 import { agentSchema, providerChainSchema, routeSchema } from './routes-schema.js';
 import { duration, fraction, integer, listOf, name, section } from './schema-helpers.js';
+import { storeSchema } from './store-schema.js';
 
 export const healthSchema = section({
   /** Time between active checks. */
@@ -42,6 +43,7 @@ export const configSchema = section(
     rateLimits: rateLimitsSchema.optional(),
     ledger: ledgerSchema.optional(),
     cache: cacheSchema.optional(),
+    store: storeSchema.optional(),
     catalog: catalogConfigSchema.optional(),
     gateway: gatewaySchema.optional(),
   },

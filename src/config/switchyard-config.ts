@@ -7,6 +7,7 @@ import type { CacheConfig, LedgerConfig } from './ledger-cache-schema.js';
 import type { PoliciesConfig } from './policies-schema.js';
 import type { ProviderConfig } from './providers-schema.js';
 import type { AgentConfig, ProviderChainConfig, RouteConfig } from './routes-schema.js';
+import type { StoreConfig } from './store-schema.js';
 
 /** A provider entry with its id, as `getProviderForTask` returns it. */
 export type ProviderEntry = ProviderConfig & { id: string };
@@ -27,6 +28,8 @@ export class SwitchyardConfig {
   readonly cache: CacheConfig;
   /** Whether the file has a `cache:` section: without one nothing is cached. */
   readonly cacheConfigured: boolean;
+  /** Where budgets, rate limits and the cache keep their state: `{}` is in memory, `redis` shared. */
+  readonly store: StoreConfig;
   readonly catalog: CatalogConfig;
   readonly budgets: BudgetsConfig;
   readonly rateLimits: RateLimitsConfig;
@@ -48,6 +51,7 @@ export class SwitchyardConfig {
     this.ledger = data.ledger ?? {};
     this.cache = data.cache ?? {};
     this.cacheConfigured = data.cache !== undefined;
+    this.store = data.store ?? {};
     this.catalog = data.catalog ?? {};
     this.budgets = data.budgets ?? {};
     this.rateLimits = data.rateLimits ?? {};
@@ -69,6 +73,7 @@ export class SwitchyardConfig {
       health: this.health,
       ledger: this.ledger,
       cache: this.cacheConfigured ? this.cache : undefined,
+      store: this.store,
       catalog: this.catalog,
       budgets: this.budgets,
       rateLimits: this.rateLimits,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
 import type { Clock } from '../policies/clock.js';
 import { GET_COUNTERS, GET_VALUE, INCREMENT, RELEASE, RESERVE, SETTLE } from './redis-scripts.js';
 import {
@@ -37,6 +38,13 @@ const SCRIPTS = {
   switchyardRelease: RELEASE,
   switchyardGetValue: GET_VALUE,
 };
+
+/**
+ * ioredis is loaded when the first RedisStore is made, not when this module is: measured 80 ms of
+ * CPU to import, which every client and CLI command would pay although most never use Redis.
+ */
+const requireModule = createRequire(import.meta.url);
+let RedisClient: typeof Redis | undefined;
 
 type ScriptName = keyof typeof SCRIPTS;
 /** A command made by `defineCommand`: the number of keys, the keys, then the arguments. */
@@ -86,13 +94,17 @@ export class RedisStore implements Store {
     this.#values = `${prefix}v:`;
     this.#records = `${prefix}r:`;
     this.#holds = `${prefix}holds`;
-    this.#redis = new Redis(url, {
+    RedisClient ??= (requireModule('ioredis') as typeof import('ioredis')).Redis;
+    this.#redis = new RedisClient(url, {
       lazyConnect: true,
       // A command waits for one reconnection at most: a budget check must fail, not hang, while
       // Redis is down. Reconnection itself goes on in the background.
       maxRetriesPerRequest: 1,
       retryStrategy: (times) => Math.min(times * 200, 2_000),
       connectTimeout: 5_000,
+      // A script whose reply was lost with the connection may have run: sending it again could count
+      // an increment twice. The call fails instead (a lost reservation is given back after its hold).
+      autoResendUnfulfilledCommands: false,
       // Replies near 2^53 lose their last digit in ioredis's integer parser; as strings they stay exact.
       stringNumbers: true,
     });

@@ -71,6 +71,8 @@ export const serveCommand: CliCommand = {
         logger.info({ signal }, 'shutting down: no new connections; in-flight requests may finish');
         await gateway.close();
         await keys?.close();
+        // Commits the ledger's queued rows and quits the shared store's connection.
+        await switchyard.close();
         logger.info('gateway stopped');
         destination.flush();
       });

@@ -1,0 +1,83 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: config text uses ${VAR} placeholders on purpose
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isSwitchyardError } from '../core/errors/switchyard-error.js';
+import { MockProvider } from '../providers/mock/mock-provider.js';
+import { connectTestRedis, deleteKeys, TEST_REDIS_URL, testKeyPrefix } from '../store/redis-test-server.js';
+import { Switchyard } from './switchyard.js';
+
+let admin: Redis;
+const prefixes: string[] = [];
+
+beforeAll(async () => {
+  admin = await connectTestRedis();
+});
+
+afterAll(async () => {
+  for (const prefix of prefixes) await deleteKeys(admin, prefix);
+  await admin?.quit();
+});
+
+const hi = [{ role: 'user' as const, content: 'hi' }];
+
+/** Two gateway instances: two clients, each with its own provider, on the config's Redis store. */
+function twoInstances(config: Record<string, unknown>) {
+  const prefix = testKeyPrefix();
+  prefixes.push(prefix);
+  const env = { SWITCHYARD_REDIS_URL: TEST_REDIS_URL };
+  const store = { redis: { url: '${SWITCHYARD_REDIS_URL}', key_prefix: prefix } };
+  return [0, 1].map(() => {
+    // gpt-4o-mini at $0.15 / $0.60 per million tokens: this reply costs $0.00075.
+    const provider = new MockProvider({
+      id: 'openai',
+      defaultReply: { text: 'ok', usage: { inputTokens: 1000, outputTokens: 1000 } },
+    });
+    const client = new Switchyard({
+      env,
+      config: { policies: { retry: { max_retries: 0 } }, store, ...config },
+      customProviders: [provider],
+      ledger: false,
+    });
+    return { client, provider };
+  });
+}
+
+describe('clients configured with store.redis', () => {
+  it('share a budget: what one spent refuses the other call that would go over', async () => {
+    const [a, b] = twoInstances({
+      budgets: { limits: [{ scope: 'global', window: 'total', limit: '0.001' }] },
+    });
+    try {
+      await a!.client.chat({ model: 'openai/gpt-4o-mini', messages: hi, maxOutputTokens: 1000 });
+      // $0.00075 spent through `a`; `b` must hold its worst case (1000 output tokens: $0.0006) on top.
+      const error = await b!.client
+        .chat({ model: 'openai/gpt-4o-mini', messages: hi, maxOutputTokens: 1000 })
+        .catch((caught: unknown) => caught);
+      expect(isSwitchyardError(error) && error.kind).toBe('budget_exceeded');
+      expect(b!.provider.requests).toHaveLength(0);
+      // A call that fits what is left still goes through.
+      await b!.client.chat({ model: 'openai/gpt-4o-mini', messages: hi, maxOutputTokens: 10 });
+      expect(b!.provider.requests).toHaveLength(1);
+    } finally {
+      await Promise.all([a!.client.close(), b!.client.close()]);
+    }
+  });
+
+  it('share the response cache, and close the store with the client', async () => {
+    const [a, b] = twoInstances({
+      cache: { ttl_ms: '1m' },
+      budgets: { limits: [{ scope: 'global', window: 'total', limit: '10' }] },
+    });
+    const request = { model: 'openai/gpt-4o-mini', messages: hi, temperature: 0 };
+    try {
+      await a!.client.chat(request);
+      const replayed = await b!.client.chat(request);
+      expect(replayed.text).toBe('ok');
+      expect(b!.provider.requests).toHaveLength(0);
+    } finally {
+      await Promise.all([a!.client.close(), b!.client.close()]);
+    }
+    // The cache reads a failing store as a miss; the budget cannot, so the call fails.
+    await expect(a!.client.chat(request)).rejects.toThrow('the store is closed');
+  });
+});
