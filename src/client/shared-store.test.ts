@@ -63,6 +63,29 @@ describe('clients configured with store.redis', () => {
     }
   });
 
+  it('share a rate limit instead of multiplying it', async () => {
+    const [a, b] = twoInstances({
+      rate_limits: {
+        on_limit: 'refuse',
+        limits: [{ scope: 'provider', match: 'openai', requests_per_minute: 2 }],
+      },
+    });
+    try {
+      // The three calls must fall in one UTC minute window.
+      const intoMinute = Date.now() % 60_000;
+      if (intoMinute > 58_000) await new Promise((resolve) => setTimeout(resolve, 60_050 - intoMinute));
+      await a!.client.chat({ model: 'openai/gpt-4o-mini', messages: hi });
+      await b!.client.chat({ model: 'openai/gpt-4o-mini', messages: hi });
+      const error = await a!.client
+        .chat({ model: 'openai/gpt-4o-mini', messages: hi })
+        .catch((caught: unknown) => caught);
+      expect(isSwitchyardError(error) && error.kind).toBe('rate_limited');
+      expect(a!.provider.requests.length + b!.provider.requests.length).toBe(2);
+    } finally {
+      await Promise.all([a!.client.close(), b!.client.close()]);
+    }
+  });
+
   it('share the response cache, and close the store with the client', async () => {
     const [a, b] = twoInstances({
       cache: { ttl_ms: '1m' },
