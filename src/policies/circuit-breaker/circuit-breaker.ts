@@ -34,6 +34,12 @@ export interface BreakerRejection {
 const rejections = new WeakMap<BreakerState, SwitchyardError>();
 
 /**
+ * The state of a deployment the store knows nothing of, for reading only (every write stores a
+ * copy): a healthy deployment's calls then allocate no state at all.
+ */
+const NO_STATE: BreakerState = Object.freeze({ ...closedState(), buckets: Object.freeze([]) as never });
+
+/**
  * Circuit breaker per deployment id. Written here rather than taken from cockatiel because the
  * state must live in a swappable per-deployment store, run on an injected clock, open for a
  * provider's Retry-After, count only deployment-health failures and report changes as our events.
@@ -89,7 +95,7 @@ export class CircuitBreaker {
   }
 
   #current(deploymentId: string): BreakerState {
-    const state = this.#store.get(deploymentId) ?? closedState();
+    const state = this.#store.get(deploymentId) ?? NO_STATE;
     if (state.status === 'open' && this.#clock.now() >= (state.reopenAt ?? 0)) {
       const next: BreakerState = { ...state, status: 'half-open', reopenAt: undefined, probesInFlight: 0 };
       this.#store.set(deploymentId, next);
@@ -128,7 +134,7 @@ export class CircuitBreaker {
     probe: boolean,
     error: SwitchyardError | undefined,
   ): void {
-    const before = this.#store.get(deploymentId) ?? closedState();
+    const before = this.#store.get(deploymentId) ?? NO_STATE;
     // The hot path: a healthy deployment answering. Nothing changes, so nothing is written.
     if (
       outcome === 'success' &&

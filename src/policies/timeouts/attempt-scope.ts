@@ -26,10 +26,7 @@ export class AttemptScope extends AbortLink {
     model: string;
   }) {
     const { attemptMs, firstTokenMs, idleMs } = options.timeouts;
-    super(
-      options.parent,
-      [attemptMs, firstTokenMs, idleMs].some((ms) => ms !== undefined && ms > 0),
-    );
+    super(options.parent, armed(attemptMs) || armed(firstTokenMs) || armed(idleMs));
     this.#clock = options.clock;
     this.#timeouts = options.timeouts;
     this.#target = { provider: options.provider, model: options.model };
@@ -84,4 +81,9 @@ export class AttemptScope extends AbortLink {
     if (ms === undefined || ms <= 0 || this.aborted) return undefined;
     return this.#clock.setTimer(ms, () => this.abort(timeoutError(which, ms, this.#target)));
   }
+}
+
+/** Whether a timeout of `ms` is set (0 or less means none). */
+function armed(ms: number | undefined): boolean {
+  return ms !== undefined && ms > 0;
 }
