@@ -2,7 +2,7 @@ import { SwitchyardError } from '../core/errors/switchyard-error.js';
 import type { ChatStream } from '../core/stream/chat-stream.js';
 import type { StreamEvent } from '../core/types/stream-events.js';
 import { statusForError } from './errors/status-for-error.js';
-import { writeFrames } from './http/write-response.js';
+import { FrameWriter } from './http/frame-writer.js';
 import type { Frame, StreamPassthrough } from './passthrough/stream-passthrough.js';
 import type { RequestContext } from './request-context.js';
 
@@ -39,6 +39,7 @@ export async function pipeChatStream(
 ): Promise<void> {
   const iterator = stream[Symbol.asyncIterator]();
   const held: StreamEvent[] = [];
+  let writer: FrameWriter | undefined;
   try {
     ctx.upstreamStarted();
     const calledAt = performance.now();
@@ -66,33 +67,29 @@ export async function pipeChatStream(
     ctx.res.writeHead(200, { ...SSE_HEADERS, ...ctx.responseHeaders() });
     const through = passthrough?.accepts(held) === true ? passthrough : undefined;
     const encode = (event: StreamEvent): Frame[] => (through ? through.frames(event) : encoder.encode(event));
-    let frames: Frame[] = [];
-    for (const event of held) frames.push(...encode(event));
+    writer = new FrameWriter(ctx.res);
+    for (const event of held) writer.write(encode(event));
     let ended = held.some((event) => event.type === 'finish');
     while (!ended && !ctx.res.destroyed) {
-      // Awaited only when the socket asks to wait: `await undefined` still costs a promise hop per
-      // event, and a stream has one event per token.
-      const draining = writeFrames(ctx.res, frames);
-      if (draining) await draining;
+      if (writer.needsDrain) await writer.drained();
       const next = await iterator.next();
       if (next.done) break;
       const event = next.value;
       if (event.type === 'error') {
         ctx.outcome.error = event.error;
-        frames = encoder.error(event.error, statusForError(event.error, ctx.api));
+        writer.write(encoder.error(event.error, statusForError(event.error, ctx.api)));
         ended = true;
       } else {
-        frames = encode(event);
+        writer.write(encode(event));
         ended = event.type === 'finish';
         if (event.type === 'usage' || event.type === 'finish') ctx.outcome.usage = event.usage;
       }
     }
-    if (!ctx.res.destroyed) {
-      const draining = writeFrames(ctx.res, frames);
-      if (draining) await draining;
-      ctx.res.end();
-    }
+    writer.end();
   } finally {
+    // Whatever was given is written before anything else happens to the response (an error thrown
+    // mid-stream destroys it).
+    writer?.flush();
     // Not consumed to the end (client gone, error thrown): stop the upstream call now.
     if (!ctx.res.writableEnded) ctx.controller.abort();
     await iterator.return?.(undefined);

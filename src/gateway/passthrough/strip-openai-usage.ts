@@ -18,6 +18,8 @@ export function stripOpenAIUsage(text: string): string {
 }
 
 function stripFromMessage(message: string): string {
+  // A burst of chunks often comes as one text: only the message with a usage object is parsed.
+  if (onlyNullUsage(message)) return message;
   const lines = message.split(/\r\n|\n|\r/);
   const dataLines = lines.filter((line) => line.startsWith('data:'));
   if (dataLines.length !== 1) return message;
