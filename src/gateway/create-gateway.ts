@@ -89,7 +89,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       writeJsonResponse(res, 200, { status: 'ok' });
       return;
     }
-    const caller = await authenticate(req.headers);
+    // Promise hops only where something is awaited: without a master key, or with it alone, the
+    // caller is known at once and no key guard runs (each `await` of a plain value is still a hop).
+    const authenticated = authenticate(req.headers);
+    const caller = authenticated instanceof Promise ? await authenticated : authenticated;
     if (caller.kind === 'virtual') ctx.virtualKey = caller.key;
     const method = req.method ?? 'GET';
     if (isAdminPath(path)) {
@@ -124,13 +127,20 @@ export function createGateway(options: GatewayOptions): Gateway {
     const body = route.body ? parseJsonBody(await readBody(req, limits.maxBodyBytes)) : undefined;
     ctx.bodyReadAt = performance.now();
     authorizeModel(switchyard, caller, body);
-    const permit = await admitKey(caller, body, ctx.signal, { budgets: keyBudgets, limits: keyLimits });
+    const permit =
+      keyBudgets || keyLimits
+        ? await admitKey(caller, body, ctx.signal, { budgets: keyBudgets, limits: keyLimits })
+        : undefined;
     try {
       await route.handle(ctx, body);
     } finally {
-      await permit
-        ?.finish(ctx.outcome)
-        .catch((error: unknown) => log?.warn({ reqId: ctx.requestId, err: error }, 'key limit not settled'));
+      if (permit) {
+        await permit
+          .finish(ctx.outcome)
+          .catch((error: unknown) =>
+            log?.warn({ reqId: ctx.requestId, err: error }, 'key limit not settled'),
+          );
+      }
     }
   }
 

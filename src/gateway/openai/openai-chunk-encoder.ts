@@ -25,14 +25,15 @@ export class OpenAIChunkEncoder {
   readonly #model: string;
   readonly #created: number;
   readonly #includeUsage: boolean;
-  #id: string;
+  /** Made on first use: a stream passed through byte for byte never asks for it. */
+  #id: string | undefined;
   readonly #tools = new Map<number, ToolCallState>();
 
   constructor(options: { model: string; created: number; includeUsage: boolean; id?: string }) {
     this.#model = options.model;
     this.#created = options.created;
     this.#includeUsage = options.includeUsage;
-    this.#id = options.id ?? openAIId('');
+    this.#id = options.id;
   }
 
   encode(event: StreamEvent): string[] {
@@ -134,6 +135,7 @@ export class OpenAIChunkEncoder {
   }
 
   #envelope() {
+    this.#id ??= openAIId('');
     return { id: this.#id, object: 'chat.completion.chunk', created: this.#created, model: this.#model };
   }
 
