@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripOpenAIUsage } from './strip-openai-usage.js';
+import { sseMessages, stripOpenAIUsage } from './strip-openai-usage.js';
 
 const role =
   'data: {"id":"c1","choices":[{"index":0,"delta":{"role":"assistant","content":""}}],"usage":null}\n\n';
@@ -43,5 +43,26 @@ describe('stripOpenAIUsage', () => {
   it('keeps a message it cannot read rather than guess', () => {
     const odd = 'data: {"usage": not json\n\n';
     expect(stripOpenAIUsage(odd + done)).toBe(odd + done);
+  });
+});
+
+describe('sseMessages', () => {
+  const MESSAGES = /[\s\S]*?(?:\r\n\r\n|\n\n|\r\r|$)/g;
+  const byRegex = (text: string) => [...text.matchAll(MESSAGES)].map(([m]) => m).filter((m) => m !== '');
+
+  it('splits as the message regex does, on any mix of line endings', () => {
+    const pieces = ['\r', '\n', 'a', 'data: {}', '\r\n', '\n\n', ':'];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      const length = Math.floor(random() * 12);
+      for (let j = 0; j < length; j++) text += pieces[Math.floor(random() * pieces.length)];
+      expect(sseMessages(text)).toEqual(byRegex(text));
+    }
+    expect(sseMessages(role + finish + usage + done)).toEqual([role, finish, usage, done]);
   });
 });

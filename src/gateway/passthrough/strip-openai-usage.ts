@@ -1,6 +1,3 @@
-/** One SSE message with the blank line that ends it (LF, CRLF or CR endings). */
-const MESSAGES = /[\s\S]*?(?:\r\n\r\n|\n\n|\r\r|$)/g;
-
 /**
  * Removes what only `stream_options.include_usage` adds from OpenAI chunk SSE text, for a client
  * that did not ask for it (the gateway always asks upstream, for accounting): the `choices: []`
@@ -10,11 +7,46 @@ const MESSAGES = /[\s\S]*?(?:\r\n\r\n|\n\n|\r\r|$)/g;
 export function stripOpenAIUsage(text: string): string {
   if (!text.includes('"usage"') || onlyNullUsage(text)) return text;
   let out = '';
-  for (const [message] of text.matchAll(MESSAGES)) {
-    if (message === '') continue;
+  for (const message of sseMessages(text)) {
     out += message.includes('"usage"') ? stripFromMessage(message) : message;
   }
   return out;
+}
+
+/**
+ * The SSE messages of a text, each with the blank line that ends it (LF, CRLF or CR endings), the
+ * last one possibly unterminated: what `/[\s\S]*?(?:\r\n\r\n|\n\n|\r\r|$)/g` matches, without
+ * its empty match at the end. Found by jumping from line break to line break: that regex's lazy
+ * scan tried every character of a burst of 20 chunks (~5 KB), measured at ~5 us a stream.
+ */
+export function sseMessages(text: string): string[] {
+  const messages: string[] = [];
+  const n = text.length;
+  let start = 0;
+  let cr = nextIndex(text, '\r', 0);
+  let lf = nextIndex(text, '\n', 0);
+  for (;;) {
+    const at = Math.min(cr, lf);
+    if (at >= n) break;
+    let end = -1;
+    if (text.startsWith('\r\n\r\n', at)) end = at + 4;
+    else if (text.startsWith('\n\n', at)) end = at + 2;
+    else if (text.startsWith('\r\r', at)) end = at + 2;
+    const from = end === -1 ? at + 1 : end;
+    if (end !== -1) {
+      messages.push(text.slice(start, end));
+      start = end;
+    }
+    if (cr < from) cr = nextIndex(text, '\r', from);
+    if (lf < from) lf = nextIndex(text, '\n', from);
+  }
+  if (start < n) messages.push(text.slice(start));
+  return messages;
+}
+
+function nextIndex(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at === -1 ? text.length : at;
 }
 
 function stripFromMessage(message: string): string {
@@ -38,15 +70,19 @@ function stripFromMessage(message: string): string {
   return `data: ${JSON.stringify(record)}\n\n`;
 }
 
-/** `"usage"` followed by `null`, or by anything else (then the text may carry a usage object). */
-const USAGE_VALUE = /"usage"\s*:\s*(null)?/g;
+/** What follows `"usage"`: `null`, or anything else (then the text may carry a usage object). */
+const AFTER_USAGE = /\s*:\s*(null)?/y;
 
 /**
- * Every `"usage"` in the text is a `"usage": null`: no message can carry a usage object, so each
- * would be kept as it is. Upstreams asked for usage put `"usage":null` on every chunk, and parsing
- * each chunk's JSON to find that out was measured at ~10 us per 20-chunk stream.
+ * Every `"usage"` key in the text is a `"usage": null`: no message can carry a usage object, so
+ * each would be kept as it is. Upstreams asked for usage put `"usage":null` on every chunk, and
+ * parsing each chunk's JSON to find that out was measured at ~10 us per 20-chunk stream.
  */
 function onlyNullUsage(text: string): boolean {
-  for (const match of text.matchAll(USAGE_VALUE)) if (match[1] === undefined) return false;
+  for (let at = text.indexOf('"usage"'); at !== -1; at = text.indexOf('"usage"', at + 1)) {
+    AFTER_USAGE.lastIndex = at + '"usage"'.length;
+    const match = AFTER_USAGE.exec(text);
+    if (match && match[1] === undefined) return false;
+  }
   return true;
 }
