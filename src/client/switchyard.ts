@@ -246,6 +246,15 @@ export class Switchyard {
     return this.#pipeline.catalog;
   }
 
+  /**
+   * The store this client counts budgets and rate limits in: the config's `store:` (Redis, shared
+   * by every instance on it) or one in memory. The gateway counts its virtual keys' spend and
+   * limits here too.
+   */
+  get store(): Store {
+    return this.#pipeline.store;
+  }
+
   /** Where settled calls are recorded (undefined when the ledger is off). */
   get ledger(): Ledger | undefined {
     return this.#pipeline.ledger;

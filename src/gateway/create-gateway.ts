@@ -53,8 +53,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   const requestLine = log ? requestLineLog(log) : undefined;
   const authenticate = createAuthenticator({ masterKey: options.masterKey, keys: options.keys });
   const admin = options.masterKey && options.keys ? { keys: options.keys } : undefined;
-  const keyLimits = admin ? (options.keyLimits ?? new KeyRateLimits()) : undefined;
   const { switchyard } = options;
+  // Keys' limits and spend count in the client's store: with a Redis `store:`, every gateway
+  // instance on it shares them.
+  const keyLimits = admin ? (options.keyLimits ?? new KeyRateLimits({ store: switchyard.store })) : undefined;
   const budgetCatalog = options.catalog ?? switchyard.catalog;
   const keyBudgets =
     admin && budgetCatalog
@@ -62,6 +64,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           catalog: budgetCatalog,
           deployments: (model) => switchyard.plan({ model }).groups.flatMap((group) => group.deployments),
           ledger: switchyard.ledger,
+          store: switchyard.store,
           logger: log,
         })
       : undefined;

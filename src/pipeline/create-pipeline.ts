@@ -45,6 +45,7 @@ export function createPipeline(config: SwitchyardConfig, options: PipelineOption
     limiter: hasLimits ? rateLimiterFromConfig(config.rateLimits, { store }) : undefined,
     ledger: ledgerFor(config, options),
     stats: new StatsAggregator(),
+    store,
     cache: !config.cacheConfigured
       ? undefined
       : createResponseCache(config.cache, options.store ? { store: options.store } : {}),

@@ -4,6 +4,7 @@ import type { Ledger } from '../accounting/ledger/ledger.js';
 import type { StatsAggregator } from '../analytics/stats-aggregator.js';
 import type { ResponseCache } from '../cache/response-cache.js';
 import type { RateLimiter } from '../limits/rate-limiter.js';
+import type { Store } from '../store/store.js';
 
 /**
  * The money stages around every client call, built once per client. Each optional part is absent
@@ -16,6 +17,8 @@ export interface Pipeline {
   limiter?: RateLimiter;
   ledger?: Ledger;
   stats: StatsAggregator;
+  /** The counters budgets and rate limits use (the config's Redis store, or one in memory). */
+  store: Store;
   cache?: ResponseCache;
   preflight: { enabled: boolean; reserveOutput: boolean };
   /** Where a row that a group-committing ledger failed to write is reported (default: a process warning). */

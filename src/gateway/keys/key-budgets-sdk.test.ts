@@ -155,10 +155,10 @@ describe('per-key budgets through the official SDKs', () => {
         openai.chat.completions.create({ model: 'mock/echo', messages: hi, max_tokens: 8 }),
       );
       expect(error).toMatchObject({ status: 402, code: 'insufficient_quota' });
-      expect((error as Error).message).toContain(`rule key:${body.id}:day`);
+      expect((error as Error).message).toContain(`rule virtual-key:${body.id}:day`);
       const warnings = lines.filter((line) => line.includes('budget-warning'));
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toContain(`"ruleId":"key:${body.id}:day"`);
+      expect(warnings[0]).toContain(`"ruleId":"virtual-key:${body.id}:day"`);
       expect(warnings[0]).not.toContain(body.key);
     } finally {
       await gw.close();

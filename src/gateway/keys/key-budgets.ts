@@ -143,10 +143,22 @@ export class KeyBudgets {
 /** A key's budgets (`max_budget_usd` and the `budgets` list) as rules of the key scope, one per window. */
 export function keyBudgetRules(key: VirtualKeyInfo): BudgetRuleInput[] {
   const rules: BudgetRuleInput[] = [];
-  if (key.maxBudgetUsd !== undefined)
-    rules.push({ scope: 'key', match: key.id, window: key.budgetWindow ?? 'month', limit: key.maxBudgetUsd });
+  // Ids of their own (`virtual-key:<id>:<window>`): the counters live in the client's store, where a
+  // config budget over the same key and window must not count into the same counter, and two of
+  // the key's budgets over one window must not replace each other.
+  const idFor = (window: string) => {
+    const base = `virtual-key:${key.id}:${window}`;
+    let id = base;
+    for (let n = 2; rules.some((rule) => rule.id === id); n++) id = `${base}:${n}`;
+    return id;
+  };
+  if (key.maxBudgetUsd !== undefined) {
+    const window = key.budgetWindow ?? 'month';
+    rules.push({ id: idFor(window), scope: 'key', match: key.id, window, limit: key.maxBudgetUsd });
+  }
   for (const budget of key.budgets ?? []) {
     const rule: BudgetRuleInput = {
+      id: idFor(budget.window),
       scope: 'key',
       match: key.id,
       window: budget.window,

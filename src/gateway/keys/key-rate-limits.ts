@@ -63,7 +63,7 @@ export class KeyRateLimits {
       upstream: false,
       rules: [
         {
-          id: `key:${key.id}`,
+          id: `virtual-key:${key.id}`,
           scope: 'key',
           match: key.id,
           requestsPerMinute: key.rpm,
