@@ -3,14 +3,16 @@ import { SseBoundaryScanner } from './sse-boundary-scanner.js';
 
 const encoder = new TextEncoder();
 
-function ends(chunks: string[]): number[] {
+function ends(chunks: string[], withoutCr = false): number[] {
   const scanner = new SseBoundaryScanner();
+  // As SseSpanCutter does: the jumping scan only where the bytes hold no CR.
+  const next = (bytes: Uint8Array, from: number) =>
+    withoutCr && !bytes.includes(0x0d) ? scanner.nextWithoutCr(bytes, from) : scanner.next(bytes, from);
   const found: number[] = [];
   let offset = 0;
   for (const chunk of chunks) {
     const bytes = encoder.encode(chunk);
-    for (let end = scanner.next(bytes, 0); end !== -1; end = scanner.next(bytes, end))
-      found.push(offset + end);
+    for (let end = next(bytes, 0); end !== -1; end = next(bytes, end)) found.push(offset + end);
     offset += bytes.length;
   }
   return found;
@@ -31,5 +33,23 @@ describe('SseBoundaryScanner', () => {
   it('finds the same ends one byte at a time', () => {
     const text = ': ping\n\nevent: a\r\ndata: {"é":1}\r\n\ndata: [DONE]\n\n';
     expect(ends(Array.from(text))).toEqual(ends([text]));
+  });
+
+  it('finds the same ends jumping between LFs in bytes without CR, wherever the chunks are cut', () => {
+    const text = ': ping\n\n\n\ndata: {"é":1}\nx\n\ndata: a\ndata: b\n\n\ndata: [DONE]\n\n';
+    const expected = ends([text]);
+    expect(ends([text], true)).toEqual(expected);
+    expect(ends(Array.from(text), true)).toEqual(expected);
+    for (let i = 0; i <= text.length; i++) {
+      for (let j = i; j <= text.length; j++) {
+        const parts = [text.slice(0, i), text.slice(i, j), text.slice(j)];
+        expect(ends(parts, true), `cut at ${i}, ${j}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('keeps a CRLF cut after its CR whole when the chunk after it has no CR', () => {
+    expect(ends(['data: x\r', '\n\n'], true)).toEqual(ends(['data: x\r', '\n\n']));
+    expect(ends(['data: x\r\n\r', '\ndata: y\n\n'], true)).toEqual([10, 20]);
   });
 });

@@ -43,4 +43,30 @@ export class SseBoundaryScanner {
     }
     return -1;
   }
+
+  /**
+   * `next` for bytes known to hold no CR from `from` on: jumps between LFs with indexOf instead of
+   * looking at every byte (measured: the byte loop was most of cutting a 20-chunk stream).
+   */
+  nextWithoutCr(bytes: Uint8Array, from: number): number {
+    if (this.#afterCr) return this.next(bytes, from);
+    const length = bytes.length;
+    if (from >= length) return -1;
+    let i = from;
+    if (this.#afterLineEnd) {
+      this.#afterLineEnd = false;
+      if (bytes[i] === LF) return i + 1;
+    }
+    for (;;) {
+      const lf = bytes.indexOf(LF, i);
+      if (lf === -1) return -1;
+      if (lf + 1 === length) {
+        this.#afterLineEnd = true;
+        return -1;
+      }
+      if (bytes[lf + 1] === LF) return lf + 2;
+      // The byte after this LF is neither LF nor CR: the next line end is further on.
+      i = lf + 2;
+    }
+  }
 }

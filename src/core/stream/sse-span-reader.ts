@@ -1,5 +1,5 @@
-import { SseBoundaryScanner } from './sse-boundary-scanner.js';
-import { createSseMessageParser, type RawStreamMessage } from './sse-reader.js';
+import type { RawStreamMessage } from './sse-message-parser.js';
+import { SseSpanCutter } from './sse-span-cutter.js';
 
 /** One whole SSE message's bytes (or a comment / blank run) and what it parsed to (often one message, or none). */
 export interface RawSseSpan {
@@ -13,32 +13,25 @@ export interface RawSseSpan {
  * joined into its span; bytes after the last message end (a stream cut mid-message) are never given.
  */
 export async function* readSseSpans(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<RawSseSpan[]> {
-  const decoder = new TextDecoder('utf-8');
-  const scanner = new SseBoundaryScanner();
-  let messages: RawStreamMessage[] = [];
-  const parser = createSseMessageParser((message) => messages.push(message));
+  const cutter = new SseSpanCutter();
   let partial: Uint8Array[] = [];
   for await (const chunk of bytes) {
     const spans: RawSseSpan[] = [];
     let start = 0;
-    for (let end = scanner.next(chunk, 0); end !== -1; end = scanner.next(chunk, end)) {
+    for (let end = cutter.next(chunk, 0); end !== -1; end = cutter.next(chunk, end)) {
       const piece = chunk.subarray(start, end);
-      parser.feed(decoder.decode(piece, { stream: true }));
-      spans.push({ messages, raw: partial.length === 0 ? piece : joinBytes([...partial, piece]) });
-      messages = [];
-      partial = [];
+      spans.push({
+        messages: cutter.take(),
+        raw: partial.length === 0 ? piece : joinBytes([...partial, piece]),
+      });
+      if (partial.length > 0) partial = [];
       start = end;
     }
-    if (start < chunk.length) {
-      const rest = chunk.subarray(start);
-      parser.feed(decoder.decode(rest, { stream: true }));
-      partial.push(rest);
-    }
+    if (start < chunk.length) partial.push(chunk.subarray(start));
     if (spans.length > 0) yield spans;
   }
-  const tail = decoder.decode();
-  if (tail) parser.feed(tail);
   // Only a bare JSON line (Gemini's error) can complete without a blank line after it.
+  const messages = cutter.end();
   if (messages.length > 0) yield [{ messages, raw: new Uint8Array(0) }];
 }
 

@@ -3,7 +3,7 @@ import { ChatStream } from '../../core/stream/chat-stream.js';
 import type { ChatRequest } from '../../core/types/chat-request.js';
 import type { StreamEvent } from '../../core/types/stream-events.js';
 import type { RoutePlan } from '../../router/route-plan.js';
-import { raceAbort } from '../timeouts/abort-link.js';
+import { AbortRacer } from '../timeouts/abort-link.js';
 import { abortedError } from '../timeouts/timeout-error.js';
 import type { ChainContext } from './chain-context.js';
 import { createChainContext, withAttempts } from './create-chain-context.js';
@@ -56,6 +56,7 @@ async function* events(
   // Until the stream settles, a consumer that stops reading is what ended it. The error is built
   // only then: capturing its stack on every stream was a measurable share of a streamed request.
   let failure: SwitchyardError | undefined | typeof UNSETTLED = UNSETTLED;
+  const racer = new AbortRacer(scope.signal);
   try {
     for (const event of opened.buffered) yield event;
     if (opened.ended) {
@@ -66,7 +67,7 @@ async function* events(
       let step: IteratorResult<StreamEvent>;
       try {
         scope.waitingForEvent();
-        step = await raceAbort(opened.iterator.next(), scope.signal);
+        step = await racer.race(opened.iterator.next());
         scope.eventArrived();
       } catch (error) {
         failure = scope.errorFor(error);
@@ -96,6 +97,7 @@ async function* events(
       if (event.type === 'finish') return;
     }
   } finally {
+    racer.dispose();
     winner.complete(failure === UNSETTLED ? abortedError('stream was not consumed to the end') : failure);
     releaseIterator(opened.iterator);
     ctx.call.dispose();

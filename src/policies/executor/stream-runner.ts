@@ -1,7 +1,7 @@
 import { SwitchyardError } from '../../core/errors/switchyard-error.js';
 import type { StreamEvent } from '../../core/types/stream-events.js';
 import type { Clock } from '../clock.js';
-import { raceAbort } from '../timeouts/abort-link.js';
+import { AbortRacer } from '../timeouts/abort-link.js';
 import { attemptRequest } from './attempt-request.js';
 import type { AttemptRunner } from './chain-context.js';
 
@@ -55,10 +55,11 @@ export function streamRunner(clock: Clock): AttemptRunner<OpenedStream> {
         [Symbol.asyncIterator]();
       scope.awaitFirstToken();
       const buffered: StreamEvent[] = [];
+      const racer = new AbortRacer(scope.signal);
       try {
         for (;;) {
           scope.waitingForEvent();
-          const step = await raceAbort(iterator.next(), scope.signal);
+          const step = await racer.race(iterator.next());
           scope.eventArrived();
           if (step.done) throw endedWithoutFinish(deployment.provider);
           const event = step.value;
@@ -73,6 +74,8 @@ export function streamRunner(clock: Clock): AttemptRunner<OpenedStream> {
       } catch (error) {
         releaseIterator(iterator);
         throw error;
+      } finally {
+        racer.dispose();
       }
     },
     filtered: (opened) =>

@@ -95,3 +95,53 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<
     );
   });
 }
+
+/**
+ * `raceAbort` for a loop that races one promise at a time against the same signal (a stream's
+ * events): one abort listener for the whole loop, and no closure per race, where `raceAbort` added
+ * and removed a listener on every event (measured: ~12 us of a 20-chunk streamed gateway request).
+ * Races must not overlap: the next starts only once the previous one settled. Call `dispose()` when
+ * the loop ends.
+ */
+export class AbortRacer {
+  readonly #signal: AbortSignal;
+  #listening = false;
+  #resolve: ((value: unknown) => void) | undefined;
+  #reject: ((error: unknown) => void) | undefined;
+  readonly #capture = (resolve: (value: unknown) => void, reject: (error: unknown) => void) => {
+    this.#resolve = resolve;
+    this.#reject = reject;
+  };
+  // After an abort the current race is already rejected and later races reject at once, so a
+  // promise that settles late only reaches an already settled race.
+  readonly #settle = (value: unknown) => this.#resolve?.(value);
+  readonly #fail = (error: unknown) => this.#reject?.(error);
+  readonly #onAbort = () => this.#reject?.(reasonOf(this.#signal));
+
+  constructor(signal: AbortSignal) {
+    this.#signal = signal;
+  }
+
+  race<T>(promise: Promise<T>): Promise<T> {
+    const signal = this.#signal;
+    if (signal === NEVER) return promise;
+    if (signal.aborted) {
+      promise.catch(() => {});
+      return Promise.reject(reasonOf(signal));
+    }
+    if (!this.#listening) {
+      this.#listening = true;
+      signal.addEventListener('abort', this.#onAbort, { once: true });
+    }
+    const raced = new Promise(this.#capture) as Promise<T>;
+    promise.then(this.#settle, this.#fail);
+    return raced;
+  }
+
+  dispose(): void {
+    if (this.#listening) this.#signal.removeEventListener('abort', this.#onAbort);
+    this.#listening = false;
+    this.#resolve = undefined;
+    this.#reject = undefined;
+  }
+}

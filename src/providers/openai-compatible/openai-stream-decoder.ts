@@ -11,6 +11,14 @@ import type { OpenAIWireChunk } from './openai-wire-types.js';
 import { splitOpenAIContent } from './split-openai-content.js';
 
 type Emit = (event: StreamEvent) => void;
+type OpenAIWireDelta = NonNullable<NonNullable<OpenAIWireChunk['choices']>[number]['delta']>;
+
+/** n > 1 is not part of the canonical API: only the first choice is followed. */
+function isFirstChoice(choice: { index?: number | null }): boolean {
+  return (choice.index ?? 0) === 0;
+}
+
+const NO_DELTA: OpenAIWireDelta = {};
 
 export interface OpenAIStreamContext {
   provider: string;
@@ -78,20 +86,33 @@ export class OpenAIStreamDecoder implements StreamDecoder {
       this.#usage = convertOpenAIUsage(usage);
       emit({ type: 'usage', usage: this.#usage });
     }
-    // n > 1 is not part of the canonical API: only the first choice is followed.
-    const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
+    const choice = chunk.choices?.find(isFirstChoice);
     if (!choice) return;
-    const delta = choice.delta ?? {};
+    const delta = choice.delta ?? NO_DELTA;
     const reasoning = delta.reasoning_content ?? delta.reasoning;
-    const split = splitOpenAIContent(delta.content);
     if (reasoning) emit({ type: 'reasoning-delta', text: reasoning });
-    if (split.reasoning) emit({ type: 'reasoning-delta', text: split.reasoning });
-    if (split.text) emit({ type: 'text-delta', text: split.text });
+    // Plain string content (nearly every chunk) needs no split object.
+    const content = delta.content;
+    if (typeof content === 'string') {
+      if (content) emit({ type: 'text-delta', text: content });
+    } else if (content !== undefined && content !== null) {
+      const split = splitOpenAIContent(content);
+      if (split.reasoning) emit({ type: 'reasoning-delta', text: split.reasoning });
+      if (split.text) emit({ type: 'text-delta', text: split.text });
+    }
     if (delta.refusal) {
       this.#refused = true;
       emit({ type: 'text-delta', text: delta.refusal });
     }
-    for (const [position, call] of (delta.tool_calls ?? []).entries()) {
+    if (delta.tool_calls) this.#toolCallDeltas(delta.tool_calls, emit);
+    if (choice.finish_reason) {
+      this.#rawFinish = choice.finish_reason;
+      this.#completeToolCalls(emit);
+    }
+  }
+
+  #toolCallDeltas(toolCalls: NonNullable<OpenAIWireDelta['tool_calls']>, emit: Emit): void {
+    for (const [position, call] of toolCalls.entries()) {
       const index = call.index ?? position;
       const fragment = {
         id: call.id || undefined,
@@ -101,10 +122,6 @@ export class OpenAIStreamDecoder implements StreamDecoder {
       this.#sawToolCalls = true;
       this.#tools.append(index, fragment);
       emit({ type: 'tool-call-delta', index, ...fragment });
-    }
-    if (choice.finish_reason) {
-      this.#rawFinish = choice.finish_reason;
-      this.#completeToolCalls(emit);
     }
   }
 

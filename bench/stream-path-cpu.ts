@@ -1,0 +1,132 @@
+/**
+ * bench/stream-path-cpu: CPU per streamed call through the provider stream path, all in this process:
+ * a fake undici dispatcher answers every request with the gateway bench's recorded 20-chunk OpenAI
+ * SSE body (every frame its own onData, all in one tick, as undici delivers a burst of writes), so
+ * only Switchyard's own work (and undici's request/body plumbing) is measured, with no socket.
+ * Cases: `provider` (HttpProvider.stream, the library path), `tap` (the same with tapRawBytes, the
+ * gateway's pass-through), `client` (Switchyard.stream with tapRawBytes: executor + pipeline).
+ * Run after `npm run build`: npx tsx bench/stream-path-cpu.ts [rounds=3] [calls=4000] [warm=4000]
+ * A/B in one process, interleaved: DIST=/abs/a/dist/,/abs/b/dist/ (each build beside a node_modules)
+ */
+import { Dispatcher } from 'undici';
+import { fromBuild } from './support/load-build.js';
+
+const rounds = Number(process.argv[2] ?? 3);
+const calls = Number(process.argv[3] ?? 4000);
+const warm = Number(process.argv[4] ?? 4000);
+
+const WORDS =
+  'The quick brown fox jumps over the lazy dog while the patient gateway counts every token it forwards'.split(
+    ' ',
+  );
+function frame(delta: object, finish: string | null): Buffer {
+  const body = {
+    id: 'chatcmpl-bench-1',
+    object: 'chat.completion.chunk',
+    created: 1_735_689_600,
+    model: 'gpt-4o-mini',
+    system_fingerprint: 'fp_bench',
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+  };
+  return Buffer.from(`data: ${JSON.stringify(body)}\n\n`);
+}
+const FRAMES: Buffer[] = [
+  frame({ role: 'assistant', content: '' }, null),
+  ...WORDS.map((w, i) => frame({ content: i === 0 ? w : ` ${w}` }, null)),
+  frame({}, 'stop'),
+  Buffer.from('data: [DONE]\n\n'),
+];
+const RAW_HEADERS = [
+  Buffer.from('content-type'),
+  Buffer.from('text/event-stream'),
+  Buffer.from('cache-control'),
+  Buffer.from('no-cache'),
+];
+
+/** Answers every request with FRAMES, one onData each, in one macrotask after the headers. */
+class FakeDispatcher extends Dispatcher {
+  override dispatch(_options: Dispatcher.DispatchOptions, handler: any): boolean {
+    setImmediate(() => {
+      let aborted = false;
+      handler.onConnect((error: Error) => {
+        aborted = true;
+        handler.onError(error);
+      });
+      if (aborted) return;
+      handler.onHeaders(200, RAW_HEADERS, () => {}, 'OK');
+      setImmediate(() => {
+        if (aborted) return;
+        // Copies: undici hands out fresh buffers per read, and a consumer may keep them.
+        for (const f of FRAMES) handler.onData(Buffer.from(f));
+        handler.onComplete([]);
+      });
+    });
+    return true;
+  }
+  override async close(): Promise<void> {}
+  override async destroy(): Promise<void> {}
+}
+
+/** Builds to compare in one process, interleaved (DIST=/abs/a/dist/,/abs/b/dist/); dist/ by default. */
+const dists = process.env.DIST?.split(',') ?? [undefined];
+const load = <T>(dist: string | undefined, path: string): Promise<T> =>
+  dist ? import(new URL(path, `file://${dist}`).href) : fromBuild<T>(path);
+const dispatcher = new FakeDispatcher();
+const messages = [{ role: 'user', content: 'benchmark' }];
+
+async function consume(stream: AsyncIterable<any>): Promise<void> {
+  let texts = 0;
+  for await (const event of stream) {
+    if (event.type === 'text-delta') texts++;
+    else if (event.type === 'error') throw event.error;
+  }
+  if (texts !== WORDS.length) throw new Error(`read ${texts} text deltas`);
+}
+
+const cases: Record<string, () => Promise<void>> = {};
+for (const [i, dist] of dists.entries()) {
+  const { createOpenAICompatibleProvider } = await load<any>(
+    dist,
+    'providers/openai-compatible/create-openai-compatible-provider.js',
+  );
+  const { Switchyard } = await load<any>(dist, 'client/switchyard.js');
+  const { createCatalog } = await load<any>(dist, 'catalog/create-catalog.js');
+  const { MemoryLedger } = await load<any>(dist, 'accounting/ledger/memory-ledger.js');
+  const provider = createOpenAICompatibleProvider({
+    id: 'openai',
+    baseUrl: 'http://127.0.0.1:9/v1',
+    apiKey: 'sk-bench',
+    dispatcher,
+  });
+  const client = new Switchyard({
+    env: {},
+    customProviders: [provider],
+    catalog: createCatalog(),
+    ledger: new MemoryLedger(),
+    config: { policies: { retry: { max_retries: 0 } } },
+  });
+  cases[`${i}:provider`] = () => consume(provider.stream({ model: 'gpt-4o-mini', messages }));
+  cases[`${i}:tap`] = () => consume(provider.stream({ model: 'gpt-4o-mini', messages, tapRawBytes: true }));
+  cases[`${i}:client`] = () =>
+    consume(client.stream({ model: 'openai/gpt-4o-mini', messages, tapRawBytes: true }));
+}
+const only = process.env.CASES?.split(',');
+const names = Object.keys(cases).filter((n) => !only || only.includes(n.slice(n.indexOf(':') + 1)));
+
+for (const name of names) for (let i = 0; i < warm; i++) await cases[name]!();
+const results: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+for (let r = 0; r < rounds; r++) {
+  for (const name of names) {
+    const before = process.cpuUsage();
+    for (let i = 0; i < calls; i++) await cases[name]!();
+    const used = process.cpuUsage(before);
+    results[name]!.push((used.user + used.system) / calls);
+  }
+}
+for (const name of names) {
+  const v = results[name]!;
+  const median = [...v].sort((a, b) => a - b)[v.length >> 1]!;
+  console.log(
+    `${name.padEnd(11)} us CPU/stream: median ${median.toFixed(1)}  rounds ${v.map((x) => x.toFixed(1)).join(' ')}`,
+  );
+}
