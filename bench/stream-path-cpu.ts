@@ -125,8 +125,9 @@ for (let r = 0; r < rounds; r++) {
 }
 for (const name of names) {
   const v = results[name]!;
-  const median = [...v].sort((a, b) => a - b)[v.length >> 1]!;
+  const sorted = [...v].sort((a, b) => a - b);
+  const median = sorted[v.length >> 1]!;
   console.log(
-    `${name.padEnd(11)} us CPU/stream: median ${median.toFixed(1)}  rounds ${v.map((x) => x.toFixed(1)).join(' ')}`,
+    `${name.padEnd(11)} us CPU/stream: median ${median.toFixed(1)}  min ${sorted[0]!.toFixed(1)}  rounds ${v.map((x) => x.toFixed(1)).join(' ')}`,
   );
 }

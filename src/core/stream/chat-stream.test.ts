@@ -134,4 +134,57 @@ describe('ChatStream warnings', () => {
     ]).result;
     expect(result.warnings.map((w) => w.message)).toEqual(['early', 'late']);
   });
+
+  it('gives overlapping next calls their events in order, then ends after the finish', async () => {
+    const finish: StreamEvent = { type: 'finish', finishReason: 'stop', rawFinishReason: 'stop', usage };
+    const stream = streamOf([start, { type: 'text-delta', text: 'a' }, finish]);
+    const iterator = stream[Symbol.asyncIterator]();
+    const steps = await Promise.all([iterator.next(), iterator.next(), iterator.next(), iterator.next()]);
+    expect(steps.map((step) => (step.done ? 'done' : step.value.type))).toEqual([
+      'start',
+      'text-delta',
+      'finish',
+      'done',
+    ]);
+    expect((await stream.result).text).toBe('a');
+  });
+
+  it('waits for a pending next before returning, and closes the source', async () => {
+    let closed = false;
+    const stream = streamOf([start, { type: 'text-delta', text: 'a' }], () => {
+      closed = true;
+    });
+    const iterator = stream[Symbol.asyncIterator]();
+    const first = iterator.next();
+    const ended = iterator.return?.(undefined);
+    expect((await first).value).toEqual(start);
+    expect(await ended).toEqual({ done: true, value: undefined });
+    expect(closed).toBe(true);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    await expect(stream.result).rejects.toMatchObject({ kind: 'aborted' });
+  });
+
+  it('rethrows a source that throws, after rejecting the result as not consumed', async () => {
+    async function* source(): AsyncGenerator<StreamEvent> {
+      yield start;
+      throw new Error('boom');
+    }
+    const stream = new ChatStream(source(), { provider: 'p', model: 'm' });
+    const iterator = stream[Symbol.asyncIterator]();
+    await iterator.next();
+    await expect(iterator.next()).rejects.toThrow('boom');
+    await expect(stream.result).rejects.toMatchObject({ kind: 'aborted' });
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('leaves the source untouched when returned before the first next', async () => {
+    let closed = false;
+    const stream = streamOf([start], () => {
+      closed = true;
+    });
+    const iterator = stream[Symbol.asyncIterator]();
+    expect(await iterator.return?.(undefined)).toEqual({ done: true, value: undefined });
+    expect(closed).toBe(false);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
 });

@@ -80,7 +80,11 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
   [Symbol.asyncIterator](): AsyncIterator<StreamEvent> {
     if (this.#iterated) throw new Error('a ChatStream can be consumed once');
     this.#iterated = true;
-    return this.#iterate();
+    return new ChatStreamIterator(this.#source, this.#provider, {
+      absorb: (event) => this.#absorb(event),
+      settle: (event) => this.#settle(event),
+      reject: this.#reject,
+    });
   }
 
   async #drain(): Promise<void> {
@@ -89,44 +93,10 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
     }
   }
 
-  async *#iterate(): AsyncGenerator<StreamEvent> {
-    let settled = false;
-    try {
-      for await (const event of this.#source) {
-        this.#absorb(event);
-        if (event.type === 'finish') {
-          settled = true;
-          this.#resolve(this.#buildResult(event));
-        } else if (event.type === 'error') {
-          settled = true;
-          this.#reject(event.error);
-        }
-        yield event;
-        if (settled) return;
-      }
-      if (!settled) {
-        // A source that ends without finish or error is a bug upstream of here; never a clean end.
-        const error = new SwitchyardError({
-          kind: 'network',
-          provider: this.#provider,
-          message: 'stream ended without a finish event',
-        });
-        settled = true;
-        this.#reject(error);
-        yield { type: 'error', error };
-      }
-    } finally {
-      if (!settled) {
-        this.#reject(
-          new SwitchyardError({
-            kind: 'aborted',
-            provider: this.#provider,
-            message: 'stream was not consumed to the end',
-          }),
-        );
-      }
-      await this.#source.return(undefined);
-    }
+  /** Settles the result with a finish or an error event. */
+  #settle(event: StreamEvent): void {
+    if (event.type === 'finish') this.#resolve(this.#buildResult(event));
+    else if (event.type === 'error') this.#reject(event.error);
   }
 
   #absorb(event: StreamEvent): void {
@@ -192,5 +162,125 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
     if (this.#firstTokenAt !== undefined)
       result.timeToFirstTokenMs = Math.round(this.#firstTokenAt - this.#started);
     return this.#finalize ? this.#finalize(result) : result;
+  }
+}
+
+const DONE: IteratorResult<StreamEvent> = { done: true, value: undefined };
+
+/** What the iterator does to its ChatStream's result. */
+interface ResultHooks {
+  absorb(event: StreamEvent): void;
+  settle(event: StreamEvent): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * A ChatStream's iterator, written out rather than an async generator around `for await`: each
+ * event costs one `then` on the source's promise instead of a generator resumption and its extra
+ * promise hops (measured: the generator was ~12 us of microtasks per 20-chunk streamed gateway
+ * request, a ChatStream sitting at two levels of it). It behaves as the generator did: events pass
+ * through until the one that settles the result (finish or error), after which the source is
+ * closed and the iteration ends; a source that ends first yields an error; leaving early (or the
+ * source throwing) rejects the result as not consumed and closes the source; calls that overlap
+ * run one after the other.
+ */
+class ChatStreamIterator implements AsyncIterator<StreamEvent> {
+  readonly #source: AsyncGenerator<StreamEvent>;
+  readonly #provider: string;
+  readonly #hooks: ResultHooks;
+  #started = false;
+  #settled = false;
+  #done = false;
+  /** A `next` whose source step has not arrived yet. */
+  #inflight: Promise<IteratorResult<StreamEvent>> | undefined;
+  readonly #onStep = (step: IteratorResult<StreamEvent>): IteratorResult<StreamEvent> | Promise<never> => {
+    this.#inflight = undefined;
+    try {
+      if (step.done) {
+        // A source that ends without finish or error is a bug upstream of here; never a clean end.
+        const error = new SwitchyardError({
+          kind: 'network',
+          provider: this.#provider,
+          message: 'stream ended without a finish event',
+        });
+        this.#settled = true;
+        this.#hooks.reject(error);
+        return { done: false, value: { type: 'error', error } };
+      }
+      const event = step.value;
+      this.#hooks.absorb(event);
+      if (event.type === 'finish' || event.type === 'error') {
+        // Settled before the result is built: a failing finalize leaves it pending, as it did.
+        this.#settled = true;
+        this.#hooks.settle(event);
+      }
+      return { done: false, value: event };
+    } catch (error) {
+      return this.#close().then(() => Promise.reject(error));
+    }
+  };
+  readonly #onThrow = (error: unknown): Promise<never> => {
+    this.#inflight = undefined;
+    return this.#close().then(() => Promise.reject(error));
+  };
+
+  constructor(source: AsyncGenerator<StreamEvent>, provider: string, hooks: ResultHooks) {
+    this.#source = source;
+    this.#provider = provider;
+    this.#hooks = hooks;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<StreamEvent>> {
+    if (this.#inflight) return this.#after(() => this.next());
+    if (this.#done) return Promise.resolve(DONE);
+    this.#started = true;
+    if (this.#settled) return this.#close().then(() => DONE);
+    const step = this.#source.next().then(this.#onStep, this.#onThrow);
+    this.#inflight = step;
+    return step;
+  }
+
+  return(value?: unknown): Promise<IteratorResult<StreamEvent>> {
+    if (this.#inflight) return this.#after(() => this.return(value));
+    const result = { done: true, value } as IteratorResult<StreamEvent>;
+    // An iteration never started ends without touching the source, as a generator's does.
+    if (this.#done || !this.#started) {
+      this.#done = true;
+      return Promise.resolve(result);
+    }
+    return this.#close().then(() => result);
+  }
+
+  throw(error?: unknown): Promise<IteratorResult<StreamEvent>> {
+    if (this.#inflight) return this.#after(() => this.throw(error));
+    if (this.#done || !this.#started) {
+      this.#done = true;
+      return Promise.reject(error);
+    }
+    return this.#close().then(() => Promise.reject(error));
+  }
+
+  #after(call: () => Promise<IteratorResult<StreamEvent>>): Promise<IteratorResult<StreamEvent>> {
+    return (this.#inflight as Promise<unknown>).then(call, call);
+  }
+
+  /** Ends the iteration: the result is rejected if nothing settled it, and the source is closed. */
+  async #close(): Promise<void> {
+    this.#done = true;
+    if (!this.#settled) {
+      this.#settled = true;
+      this.#hooks.reject(
+        new SwitchyardError({
+          kind: 'aborted',
+          provider: this.#provider,
+          message: 'stream was not consumed to the end',
+        }),
+      );
+    }
+    await this.#source.return(undefined);
   }
 }
