@@ -10,6 +10,7 @@ import {
   sendHttp,
   tryParseJson,
 } from '../core/http/http-client.js';
+import { BatchedEvents } from '../core/stream/batched-events.js';
 import { ChatStream } from '../core/stream/chat-stream.js';
 import { readNdjson } from '../core/stream/ndjson-reader.js';
 import { readSse } from '../core/stream/sse-reader.js';
@@ -69,7 +70,7 @@ export class HttpProvider implements Provider {
 
   stream(request: ChatRequest): ChatStream {
     const started = performance.now();
-    return new ChatStream(this.#streamEvents(request), {
+    return new ChatStream(new BatchedEvents(this.#streamEvents(request)), {
       provider: this.id,
       model: request.model,
       startedAt: started,
@@ -160,13 +161,14 @@ export class HttpProvider implements Provider {
     }
   }
 
-  async *#streamEvents(request: ChatRequest): AsyncGenerator<StreamEvent> {
+  /** The stream's events, a batch per network chunk (what `BatchedEvents` hands out one by one). */
+  async *#streamEvents(request: ChatRequest): AsyncGenerator<StreamEvent[]> {
     const timeoutMs = request.timeoutMs ?? this.settings.timeoutMs;
     let prepared: ReturnType<ProtocolCodec['chatCall']>;
     try {
       prepared = this.codec.chatCall(request, true);
     } catch (error) {
-      yield { type: 'error', error: transportError(error, { provider: this.id, model: request.model }) };
+      yield [{ type: 'error', error: transportError(error, { provider: this.id, model: request.model }) }];
       return;
     }
     const scope = new AbortScope(request.signal, timeoutMs);
@@ -180,7 +182,7 @@ export class HttpProvider implements Provider {
       );
       const headers = headerLookup(response.headers);
       if (response.status >= 400) {
-        yield { type: 'error', error: await this.#errorFrom(response, headers, request.model) };
+        yield [{ type: 'error', error: await this.#errorFrom(response, headers, request.model) }];
         cleanEnd = true;
         return;
       }
@@ -204,26 +206,29 @@ export class HttpProvider implements Provider {
         // Fully decoded: a consumer that stops at the last event (the finish) has not abandoned
         // the stream, and its tail goes back to the pool rather than destroying the socket.
         if (decoder.done) cleanEnd = true;
-        for (const event of pending) {
-          if (event.type === 'start') event.warnings.unshift(...prepared.warnings);
-          yield event;
+        if (pending.length > 0) {
+          for (const event of pending) {
+            if (event.type === 'start') event.warnings.unshift(...prepared.warnings);
+          }
+          yield pending.splice(0);
         }
-        pending.length = 0;
         if (decoder.done) break;
       }
       if (!decoder.done) decoder.end(emit);
       cleanEnd = true;
-      for (const event of pending) yield event;
+      if (pending.length > 0) yield pending.splice(0);
     } catch (error) {
-      yield {
-        type: 'error',
-        error: transportError(error, {
-          provider: this.id,
-          model: request.model,
-          firedBy: scope.firedBy,
-          timeoutMs,
-        }),
-      };
+      yield [
+        {
+          type: 'error',
+          error: transportError(error, {
+            provider: this.id,
+            model: request.model,
+            firedBy: scope.firedBy,
+            timeoutMs,
+          }),
+        },
+      ];
       cleanEnd = true;
     } finally {
       scope.dispose();

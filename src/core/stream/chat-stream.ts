@@ -1,6 +1,7 @@
 import { SwitchyardError } from '../errors/switchyard-error.js';
 import type { CacheStatus, ChatResult, ToolCall, Warning } from '../types/chat-result.js';
 import type { StreamEvent } from '../types/stream-events.js';
+import type { StreamSource } from './batched-events.js';
 
 /**
  * A chat stream: iterate it for events, or await `result` for the final text, tool calls, usage and
@@ -13,7 +14,7 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
    * looks the cache up before it yields anything); undefined before then and for provider streams.
    */
   cacheStatus: CacheStatus | undefined;
-  readonly #source: AsyncGenerator<StreamEvent>;
+  readonly #source: StreamSource;
   readonly #started: number;
   #iterated = false;
   #resolve!: (result: ChatResult) => void;
@@ -38,7 +39,7 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
    * with what only it knows at the end: the winning provider and the attempts.
    */
   constructor(
-    source: AsyncGenerator<StreamEvent>,
+    source: StreamSource,
     init: {
       provider: string;
       model: string;
@@ -185,7 +186,7 @@ interface ResultHooks {
  * run one after the other.
  */
 class ChatStreamIterator implements AsyncIterator<StreamEvent> {
-  readonly #source: AsyncGenerator<StreamEvent>;
+  readonly #source: StreamSource;
   readonly #provider: string;
   readonly #hooks: ResultHooks;
   #started = false;
@@ -224,7 +225,7 @@ class ChatStreamIterator implements AsyncIterator<StreamEvent> {
     return this.#close().then(() => Promise.reject(error));
   };
 
-  constructor(source: AsyncGenerator<StreamEvent>, provider: string, hooks: ResultHooks) {
+  constructor(source: StreamSource, provider: string, hooks: ResultHooks) {
     this.#source = source;
     this.#provider = provider;
     this.#hooks = hooks;
