@@ -1,3 +1,4 @@
+import type { EventSourceParser } from 'eventsource-parser';
 import { SseBoundaryScanner } from './sse-boundary-scanner.js';
 import { createSseMessageParser, type RawStreamMessage } from './sse-message-parser.js';
 
@@ -6,23 +7,31 @@ const CR = 0x0d;
 const DATA_PREFIX = [0x64, 0x61, 0x74, 0x61, 0x3a, 0x20]; // "data: "
 const STREAM = { stream: true };
 
+type Utf8Decoder = InstanceType<typeof TextDecoder>;
+
 /**
  * Cuts an SSE byte stream at message ends and parses each message. Most messages of a provider
  * stream are one `data: <payload>\n\n` line: those are read straight from the bytes, decoding only
  * the payload, while everything else (events, comments, CRLF, multi-line data, a message split
- * across chunks, the stream's first bytes with a possible BOM) goes through the streaming
- * TextDecoder and eventsource-parser, fed in order. The fast path is taken only where the parser
- * holds nothing (every byte fed to it so far ended a message with an LF), so skipping it there
- * cannot change what it parses later. Measured on a 20-chunk stream: TextDecoder#decode with its
+ * across chunks) goes through a streaming TextDecoder and eventsource-parser, fed in order. The
+ * fast path is taken only where the parser holds nothing (every byte fed to it so far ended a
+ * message with an LF), so skipping it there cannot change what it parses later. A BOM can only
+ * precede the first message, which then starts with it rather than `data: `, so it meets the
+ * decoder's BOM check as before. Measured on a 20-chunk stream: TextDecoder#decode with its
  * converter setup and the parser were ~40 us of a streamed gateway request.
  */
 export class SseSpanCutter {
   readonly #scanner = new SseBoundaryScanner();
-  readonly #decoder = new TextDecoder('utf-8');
   #messages: RawStreamMessage[] = [];
-  readonly #parser = createSseMessageParser((message) => this.#messages.push(message));
-  /** The decoder and parser hold nothing; false at first, so the first bytes meet the BOM check. */
-  #clean = false;
+  /**
+   * Made at the first message the fast path cannot read (most streams have none): a TextDecoder
+   * and a parser per stream, and the decoder's converter setup, were measurable per request.
+   */
+  #slow: { decoder: Utf8Decoder; parser: EventSourceParser } | undefined;
+  /** Bytes have been read already, so a BOM from here on is content, not the stream's mark. */
+  #started = false;
+  /** The decoder and parser hold nothing. */
+  #clean = true;
   /** Where the first CR at or after the last span start is in `#crChunk` (-1: none). */
   #crChunk: Uint8Array | undefined;
   #crAt = -1;
@@ -42,11 +51,13 @@ export class SseSpanCutter {
     if (end === -1) {
       if (start < chunk.length) {
         this.#feed(chunk.subarray(start));
+        this.#started = true;
         this.#clean = false;
       }
       return -1;
     }
     if (!this.#clean || !this.#fast(chunk, start, end)) this.#feed(chunk.subarray(start, end));
+    this.#started = true;
     this.#clean = chunk[end - 1] === LF;
     return end;
   }
@@ -61,13 +72,24 @@ export class SseSpanCutter {
 
   /** At the end of the stream: what the bytes held back still parse to (a bare JSON line). */
   end(): RawStreamMessage[] {
-    const tail = this.#decoder.decode();
-    if (tail) this.#parser.feed(tail);
+    if (this.#slow) {
+      const tail = this.#slow.decoder.decode();
+      if (tail) this.#slow.parser.feed(tail);
+    }
     return this.take();
   }
 
   #feed(bytes: Uint8Array): void {
-    this.#parser.feed(this.#decoder.decode(bytes, STREAM));
+    const slow = (this.#slow ??= this.#makeSlow());
+    slow.parser.feed(slow.decoder.decode(bytes, STREAM));
+  }
+
+  #makeSlow(): { decoder: Utf8Decoder; parser: EventSourceParser } {
+    const parser = createSseMessageParser((message) => this.#messages.push(message));
+    if (!this.#started) return { decoder: new TextDecoder('utf-8'), parser };
+    // Past the stream's start a BOM is kept, as a decoder and parser fed from the start would.
+    parser.feed('');
+    return { decoder: new TextDecoder('utf-8', { ignoreBOM: true }), parser };
   }
 
   /** Reads a lone `data: <payload>\n\n` message (no CR anywhere in it) straight from the bytes. */
