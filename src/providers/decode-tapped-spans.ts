@@ -17,20 +17,22 @@ export async function* decodeTappedSpans(
   emit: (event: StreamEvent) => void,
   pending: StreamEvent[],
 ): AsyncGenerator<RawStreamMessage[]> {
-  let waiting: Uint8Array[] = [];
+  // The bytes of spans that produced no event yet; no array for the common span that did.
+  let waiting: Uint8Array[] | undefined;
   for await (const spans of batches) {
     for (const span of spans) {
       const first = pending.length;
-      for (const message of span.messages) {
-        decoder.push(message, emit);
+      const messages = span.messages;
+      for (let i = 0; i < messages.length; i++) {
+        decoder.push(messages[i]!, emit);
         if (decoder.done) break;
       }
-      waiting.push(span.raw);
       const carrier = pending[first];
       if (carrier) {
-        carrier.raw = joinBytes(waiting);
-        waiting = [];
-      }
+        carrier.raw = waiting === undefined ? span.raw : joinBytes([...waiting, span.raw]);
+        waiting = undefined;
+      } else if (waiting === undefined) waiting = [span.raw];
+      else waiting.push(span.raw);
       if (decoder.done) break;
     }
     yield NOTHING_LEFT;
