@@ -4,6 +4,8 @@ import type { StreamEvent } from '../types/stream-events.js';
 export interface StreamSource {
   next(): Promise<IteratorResult<StreamEvent>>;
   return(value?: unknown): Promise<IteratorResult<StreamEvent>>;
+  /** An event already at hand, taken without a promise; undefined when `next` has to wait. */
+  takeBuffered?(): StreamEvent | undefined;
 }
 
 const DONE: IteratorResult<StreamEvent> = { done: true, value: undefined };
@@ -38,6 +40,10 @@ export class BatchedEvents implements StreamSource {
     if (this.#index < this.#batch.length)
       return Promise.resolve({ done: false, value: this.#batch[this.#index++]! });
     return this.#batches.next().then(this.#onBatch);
+  }
+
+  takeBuffered(): StreamEvent | undefined {
+    return this.#index < this.#batch.length ? this.#batch[this.#index++] : undefined;
   }
 
   /** Drops what was buffered and closes the generator (its `finally` releases the connection). */

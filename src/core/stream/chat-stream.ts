@@ -240,6 +240,9 @@ class ChatStreamIterator implements AsyncIterator<StreamEvent> {
     if (this.#done) return Promise.resolve(DONE);
     this.#started = true;
     if (this.#settled) return this.#close().then(() => DONE);
+    // An event the source already holds skips its promise and the hop to our `then`.
+    const buffered = this.#source.takeBuffered?.();
+    if (buffered !== undefined) return Promise.resolve(this.#onStep({ done: false, value: buffered }));
     const step = this.#source.next().then(this.#onStep, this.#onThrow);
     this.#inflight = step;
     return step;
