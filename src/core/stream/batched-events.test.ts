@@ -47,4 +47,23 @@ describe('BatchedEvents', () => {
     expect(source.takeBuffered()).toBeUndefined();
     expect(await source.next()).toEqual({ done: true, value: undefined });
   });
+
+  it("lets a layer above take a ChatStream's held events without a promise, absorbed as next does", async () => {
+    let closed = 0;
+    const source = new BatchedEvents(batchesOf([[start, text('a'), text('b')], [finish]], () => closed++));
+    const stream = new ChatStream(source, { provider: 'p', model: 'm' });
+    const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<StreamEvent> & {
+      takeBuffered(): StreamEvent | undefined;
+    };
+    expect(iterator.takeBuffered()).toBeUndefined(); // not started: the first step is next's
+    expect((await iterator.next()).value).toEqual(start);
+    expect(iterator.takeBuffered()).toEqual(text('a'));
+    expect(iterator.takeBuffered()).toEqual(text('b'));
+    expect(iterator.takeBuffered()).toBeUndefined(); // the next batch needs a wait
+    expect((await iterator.next()).value).toEqual(finish);
+    expect(iterator.takeBuffered()).toBeUndefined(); // settled: next closes the stream
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    expect((await stream.result).text).toBe('ab');
+    expect(closed).toBe(1);
+  });
 });

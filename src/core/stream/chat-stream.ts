@@ -241,11 +241,38 @@ class ChatStreamIterator implements AsyncIterator<StreamEvent> {
     this.#started = true;
     if (this.#settled) return this.#close().then(() => DONE);
     // An event the source already holds skips its promise and the hop to our `then`.
-    const buffered = this.#source.takeBuffered?.();
+    let buffered: StreamEvent | undefined;
+    try {
+      buffered = this.#source.takeBuffered?.();
+    } catch (error) {
+      return this.#onThrow(error);
+    }
     if (buffered !== undefined) return Promise.resolve(this.#onStep({ done: false, value: buffered }));
     const step = this.#source.next().then(this.#onStep, this.#onThrow);
     this.#inflight = step;
     return step;
+  }
+
+  /**
+   * The next event when the source already holds it, absorbed as `next` would; undefined when
+   * `next` has to wait (or end the stream). Lets a layer above skip a promise per event.
+   */
+  takeBuffered(): StreamEvent | undefined {
+    if (this.#inflight || this.#done || this.#settled || !this.#started) return undefined;
+    const event = this.#source.takeBuffered?.();
+    if (event === undefined) return undefined;
+    try {
+      this.#hooks.absorb(event);
+      if (event.type === 'finish' || event.type === 'error') {
+        this.#settled = true;
+        this.#hooks.settle(event);
+      }
+    } catch (error) {
+      // As `next` would: the iteration ends, and the error reaches the caller.
+      this.#close().catch(() => {});
+      throw error;
+    }
+    return event;
   }
 
   return(value?: unknown): Promise<IteratorResult<StreamEvent>> {

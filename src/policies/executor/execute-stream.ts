@@ -139,6 +139,32 @@ class ExecutedEvents implements StreamSource {
     }
   }
 
+  /**
+   * The next event when it is already at hand (buffered while opening, or held by the provider's
+   * stream), without a promise; undefined when `next` has to wait or end the stream.
+   */
+  takeBuffered(): StreamEvent | undefined {
+    if (this.#state !== 'open') return undefined;
+    const opened = this.#winner.value;
+    if (this.#index < opened.buffered.length) return opened.buffered[this.#index++];
+    return this.#takeLive();
+  }
+
+  /** An event the provider's stream already holds; none once ended or aborted (`next` says so). */
+  #takeLive(): StreamEvent | undefined {
+    if (this.#winner.value.ended || this.#ending || this.#winner.scope.signal.aborted) return undefined;
+    const iterator = this.#winner.value.iterator as AsyncIterator<StreamEvent> &
+      Partial<Pick<StreamSource, 'takeBuffered'>>;
+    let event: StreamEvent | undefined;
+    try {
+      event = iterator.takeBuffered?.();
+    } catch (error) {
+      return this.#onRaceError(error).value;
+    }
+    // Nothing was awaited: no idle wait to start or stop around it.
+    return event === undefined ? undefined : this.#onStep({ done: false, value: event }).value;
+  }
+
   #live(): Promise<IteratorResult<StreamEvent>> {
     const { value: opened, scope } = this.#winner;
     if (this.#index < opened.buffered.length) {
@@ -149,6 +175,8 @@ class ExecutedEvents implements StreamSource {
       this.#close();
       return Promise.resolve(DONE);
     }
+    const held = this.#takeLive();
+    if (held !== undefined) return Promise.resolve({ done: false, value: held });
     scope.waitingForEvent();
     return this.#racer.race(opened.iterator.next()).then(this.#onStep, this.#onRaceError);
   }
