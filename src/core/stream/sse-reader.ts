@@ -11,24 +11,12 @@ export { createSseMessageParser, type RawStreamMessage } from './sse-message-par
 export async function* readSse(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<RawStreamMessage[]> {
   const cutter = new SseSpanCutter();
   for await (const chunk of bytes) {
-    let batch: RawStreamMessage[] | undefined;
-    for (let end = cutter.next(chunk, 0); end !== -1; end = cutter.next(chunk, end)) {
-      batch = gather(batch, cutter.take());
-    }
-    // A bare JSON line completes at its line end, before any blank line.
-    batch = gather(batch, cutter.take());
-    if (batch !== undefined) yield batch;
+    // The messages of every span the chunk completed (and of a bare JSON line, which completes at
+    // its line end) gather in the cutter until taken: one array per chunk, not one per message.
+    for (let end = cutter.next(chunk, 0); end !== -1; end = cutter.next(chunk, end)) {}
+    const batch = cutter.take();
+    if (batch.length > 0) yield batch;
   }
   const tail = cutter.end();
   if (tail.length > 0) yield tail;
-}
-
-function gather(
-  batch: RawStreamMessage[] | undefined,
-  messages: RawStreamMessage[],
-): RawStreamMessage[] | undefined {
-  if (messages.length === 0) return batch;
-  if (batch === undefined) return messages;
-  for (const message of messages) batch.push(message);
-  return batch;
 }

@@ -80,7 +80,8 @@ export class SseSpanCutter {
   }
 
   #feed(bytes: Uint8Array): void {
-    const slow = (this.#slow ??= this.#makeSlow());
+    this.#slow ??= this.#makeSlow();
+    const slow = this.#slow;
     slow.parser.feed(slow.decoder.decode(bytes, STREAM));
   }
 
