@@ -30,9 +30,11 @@ function frame(delta: object, finish: string | null): Buffer {
   };
   return Buffer.from(`data: ${JSON.stringify(body)}\n\n`);
 }
+/** CONTENT=n streams n content chunks instead of the gateway bench's 18 (a long stream). */
+const CONTENT = Number(process.env.CONTENT ?? WORDS.length);
 const FRAMES: Buffer[] = [
   frame({ role: 'assistant', content: '' }, null),
-  ...WORDS.map((w, i) => frame({ content: i === 0 ? w : ` ${w}` }, null)),
+  ...Array.from({ length: CONTENT }, (_, i) => frame({ content: ` ${WORDS[i % WORDS.length]}` }, null)),
   frame({}, 'stop'),
   Buffer.from('data: [DONE]\n\n'),
 ];
@@ -80,7 +82,7 @@ async function consume(stream: AsyncIterable<any>): Promise<void> {
     if (event.type === 'text-delta') texts++;
     else if (event.type === 'error') throw event.error;
   }
-  if (texts !== WORDS.length) throw new Error(`read ${texts} text deltas`);
+  if (texts !== CONTENT) throw new Error(`read ${texts} text deltas`);
 }
 
 const cases: Record<string, () => Promise<void>> = {};
