@@ -1,29 +1,17 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: config text uses ${VAR} placeholders on purpose
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isSwitchyardError } from '../core/errors/switchyard-error.js';
 import { MockProvider } from '../providers/mock/mock-provider.js';
-import { connectTestRedis, deleteKeys, TEST_REDIS_URL, testKeyPrefix } from '../store/redis-test-server.js';
+import { TEST_REDIS_URL, useTestRedisPrefixes } from '../store/redis-test-server.js';
 import { Switchyard } from './switchyard.js';
 
-let admin: Redis;
-const prefixes: string[] = [];
-
-beforeAll(async () => {
-  admin = await connectTestRedis();
-});
-
-afterAll(async () => {
-  for (const prefix of prefixes) await deleteKeys(admin, prefix);
-  await admin?.quit();
-});
+const redis = useTestRedisPrefixes();
 
 const hi = [{ role: 'user' as const, content: 'hi' }];
 
 /** Two gateway instances: two clients, each with its own provider, on the config's Redis store. */
 function twoInstances(config: Record<string, unknown>) {
-  const prefix = testKeyPrefix();
-  prefixes.push(prefix);
+  const prefix = redis.prefix();
   const env = { SWITCHYARD_REDIS_URL: TEST_REDIS_URL };
   const store = { redis: { url: '${SWITCHYARD_REDIS_URL}', key_prefix: prefix } };
   return [0, 1].map(() => {

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The Redis the tests run against: on this machine and in CI (`.ci/run` starts it when it is down). */
 export const TEST_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -44,4 +45,29 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
     if (keys.length > 0) await redis.del(...keys);
     cursor = next;
   } while (cursor !== '0');
+}
+
+/**
+ * For a test file whose clients share the test Redis: connects before the file's tests (failing
+ * with what to do when Redis is down) and deletes every key under the prefixes handed out after
+ * them. `prefix()` gives a new prefix no other test uses.
+ */
+export function useTestRedisPrefixes(): { prefix(): string } {
+  let admin: Redis | undefined;
+  const prefixes: string[] = [];
+  beforeAll(async () => {
+    admin = await connectTestRedis();
+  });
+  afterAll(async () => {
+    if (!admin) return;
+    for (const prefix of prefixes) await deleteKeys(admin, prefix);
+    await admin.quit();
+  });
+  return {
+    prefix() {
+      const prefix = testKeyPrefix();
+      prefixes.push(prefix);
+      return prefix;
+    },
+  };
 }

@@ -1,13 +1,7 @@
-import type { Redis } from 'ioredis';
 import OpenAI from 'openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RedisStore } from '../../store/redis-store.js';
-import {
-  connectTestRedis,
-  deleteKeys,
-  TEST_REDIS_URL,
-  testKeyPrefix,
-} from '../../store/redis-test-server.js';
+import { TEST_REDIS_URL, useTestRedisPrefixes } from '../../store/redis-test-server.js';
 import { startTestGateway, type TestGateway } from '../start-test-gateway.js';
 import { callUntilRefused, pricedMockCatalog } from '../test-http-helpers.js';
 import { createVirtualKey } from './create-virtual-key.js';
@@ -16,24 +10,13 @@ import { MemoryKeyStore } from './memory-key-store.js';
 
 const MASTER = 'sy-master-shared-0123456789';
 const hi = [{ role: 'user' as const, content: 'hi' }];
-let admin: Redis;
-const prefixes: string[] = [];
-
-beforeAll(async () => {
-  admin = await connectTestRedis();
-});
-
-afterAll(async () => {
-  for (const prefix of prefixes) await deleteKeys(admin, prefix);
-  await admin?.quit();
-});
+const redis = useTestRedisPrefixes();
 
 /** Two gateway instances on one Redis prefix and one key store, as replicas behind a balancer. */
 async function twoGateways(
   keys: MemoryKeyStore,
 ): Promise<{ gateways: TestGateway[]; close(): Promise<void> }> {
-  const prefix = testKeyPrefix();
-  prefixes.push(prefix);
+  const prefix = redis.prefix();
   const stores: RedisStore[] = [];
   const gateways: TestGateway[] = [];
   for (let i = 0; i < 2; i++) {
