@@ -1,6 +1,7 @@
+import { isPlainObject } from '../core/types/is-plain-object.js';
 import type { Environment } from '../providers/registry/provider-overrides.js';
 import { ConfigError, type ConfigIssue } from './config-error.js';
-import { formatPath, isPlainObject } from './config-path.js';
+import { formatPath } from './config-path.js';
 import { checkReferences } from './config-references.js';
 import { configSchema } from './config-schema.js';
 import { closestOption, describeIssue, UNKNOWN_KEYS_MARKER } from './describe-issue.js';

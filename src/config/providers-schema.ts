@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPlainObject } from './config-path.js';
+import { isPlainObject } from '../core/types/is-plain-object.js';
 import { duration, flag, integer, listOf, name, positiveNumber, section } from './schema-helpers.js';
 
 export const PROVIDER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

@@ -1,4 +1,5 @@
-import { camelize, isPlainObject, type PathSegment, snakeCase } from './config-path.js';
+import { isPlainObject } from '../core/types/is-plain-object.js';
+import { camelize, type PathSegment, snakeCase } from './config-path.js';
 
 export type KeyStyle = 'snake' | 'camel';
 

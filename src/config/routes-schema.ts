@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPlainObject } from './config-path.js';
+import { isPlainObject } from '../core/types/is-plain-object.js';
 import {
   balancingSchema,
   circuitBreakerSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { camelize, isPlainObject } from './config-path.js';
+import { isPlainObject } from '../core/types/is-plain-object.js';
+import { camelize } from './config-path.js';
 import { kindOf } from './describe-issue.js';
 import { DURATION_EXPECTED, parseDuration } from './duration.js';
 

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../../core/types/is-plain-object.js';
 import type { OpenAIChatRequest } from './openai-chat-request-schema.js';
 
 /**
@@ -9,7 +10,7 @@ import type { OpenAIChatRequest } from './openai-chat-request-schema.js';
  * parse was ~8-15 us of a request's CPU; this check is well under 1 us.
  */
 export function commonOpenAIChatRequest(body: unknown): OpenAIChatRequest | undefined {
-  if (!isRecord(body)) return undefined;
+  if (!isPlainObject(body)) return undefined;
   let model = false;
   let messages = false;
   for (const key in body) {
@@ -27,7 +28,8 @@ export function commonOpenAIChatRequest(body: unknown): OpenAIChatRequest | unde
         if (value !== null && typeof value !== 'boolean') return undefined;
         break;
       case 'stream_options':
-        if (value !== null && !(isRecord(value) && optionalBoolean(value.include_usage))) return undefined;
+        if (value !== null && !(isPlainObject(value) && optionalBoolean(value.include_usage)))
+          return undefined;
         break;
       case 'temperature':
         if (!nullOrBetween(value, 0, 2)) return undefined;
@@ -60,7 +62,7 @@ const TEXT_ROLES = new Set(['system', 'developer', 'user', 'assistant']);
 
 /** `{ role, content: string, name?: string }`: keys the schema strips (unknown ones) send it to the schema. */
 function isTextMessage(message: unknown): boolean {
-  if (!isRecord(message)) return false;
+  if (!isPlainObject(message)) return false;
   let role = false;
   let content = false;
   for (const key in message) {
@@ -74,10 +76,6 @@ function isTextMessage(message: unknown): boolean {
     } else if (key !== 'name' || typeof value !== 'string') return false;
   }
   return role && content;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function optionalBoolean(value: unknown): boolean {

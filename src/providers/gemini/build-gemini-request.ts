@@ -1,5 +1,6 @@
 import type { ChatRequest } from '../../core/types/chat-request.js';
 import type { Warning } from '../../core/types/chat-result.js';
+import { isPlainObject } from '../../core/types/is-plain-object.js';
 import { buildGeminiGenerationConfig } from './build-gemini-generation-config.js';
 import { convertGeminiToolChoice, convertGeminiTools } from './convert-gemini-tools.js';
 import { convertToGeminiContents } from './convert-to-gemini-contents.js';
@@ -50,8 +51,4 @@ export function mergeDeep(
     out[key] = isPlainObject(current) && isPlainObject(value) ? mergeDeep(current, value) : value;
   }
   return out;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
 import { unsupportedFeature } from '../../core/errors/switchyard-error.js';
+import { isPlainObject } from '../../core/types/is-plain-object.js';
 import {
   type AssistantMessage,
   contentParts,
@@ -144,8 +145,4 @@ function isGoogleFileUri(url: string): boolean {
 
 function withSignature(part: GeminiPart, signature: string | undefined): GeminiPart {
   return signature ? { ...part, thoughtSignature: signature } : part;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
