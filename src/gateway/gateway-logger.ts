@@ -66,13 +66,15 @@ const LOGGED_HEADERS: readonly string[] = [
   ...SECRET_HEADERS,
 ];
 
+/** The headers a request line shows; with `censor`, the credential ones already replaced by it. */
 export function loggedHeaders(
   headers: Record<string, string | string[] | undefined>,
+  censor?: string,
 ): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
   for (const name of LOGGED_HEADERS) {
     const value = headers[name];
-    if (value !== undefined) kept[name] = value;
+    if (value !== undefined) kept[name] = censor !== undefined && SECRET_HEADERS.has(name) ? censor : value;
   }
   return kept;
 }
@@ -81,10 +83,5 @@ export function loggedHeaders(
 export function censoredHeaders(
   headers: Record<string, string | string[] | undefined>,
 ): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const name of LOGGED_HEADERS) {
-    const value = headers[name];
-    if (value !== undefined) kept[name] = SECRET_HEADERS.has(name) ? CENSOR : value;
-  }
-  return kept;
+  return loggedHeaders(headers, CENSOR);
 }

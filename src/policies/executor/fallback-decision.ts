@@ -13,6 +13,19 @@ export function movesOn(error: SwitchyardError, fallback: ResolvedPolicies['fall
   return error.fallbackable;
 }
 
+/**
+ * A success the chain treats as a failure (`fallback.onContentFilter`): the model refused on content
+ * grounds, so the next candidate is tried and this answer kept only in case none does better.
+ */
+export function contentFilterRefusal(deployment: { provider: string; model: string }): SwitchyardError {
+  return new SwitchyardError({
+    kind: 'content_filter',
+    provider: deployment.provider,
+    model: deployment.model,
+    message: `${deployment.provider}: the model refused on content grounds (finish content_filter)`,
+  });
+}
+
 function describe(attempt: Attempt): string {
   if (attempt.outcome === 'skipped') return `${attempt.deploymentId} skipped (${attempt.errorKind})`;
   if (attempt.outcome === 'ok') return `${attempt.deploymentId} ok`;

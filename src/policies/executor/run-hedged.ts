@@ -4,7 +4,7 @@ import { AbortLink } from '../timeouts/abort-link.js';
 import type { AttemptRecord } from './attempt-log.js';
 import { CandidateCursor } from './candidate-cursor.js';
 import type { CandidateResult, ChainContext } from './chain-context.js';
-import { allCandidatesFailed, movesOn } from './fallback-decision.js';
+import { allCandidatesFailed, contentFilterRefusal, movesOn } from './fallback-decision.js';
 import { runCandidate } from './run-candidate.js';
 import type { ChainWinner } from './run-chain.js';
 
@@ -126,12 +126,7 @@ export async function runHedged<T>(
 
       if (result.ok) {
         if (ctx.policies.fallback.onContentFilter && ctx.runner.filtered(result.value)) {
-          const refusal = new SwitchyardError({
-            kind: 'content_filter',
-            provider: lane.deployment.provider,
-            model: lane.deployment.model,
-            message: `${lane.deployment.provider}: the model refused on content grounds (finish content_filter)`,
-          });
+          const refusal = contentFilterRefusal(lane.deployment);
           result.complete(refusal);
           lane.link.unlink();
           if (filtered) ctx.runner.discard(filtered.value);

@@ -1,7 +1,7 @@
-import { SwitchyardError } from '../../core/errors/switchyard-error.js';
+import type { SwitchyardError } from '../../core/errors/switchyard-error.js';
 import { CandidateCursor } from './candidate-cursor.js';
 import type { ChainContext } from './chain-context.js';
-import { allCandidatesFailed, movesOn } from './fallback-decision.js';
+import { allCandidatesFailed, contentFilterRefusal, movesOn } from './fallback-decision.js';
 import { runCandidate } from './run-candidate.js';
 import type { ChainWinner } from './run-chain.js';
 
@@ -22,12 +22,7 @@ export async function runSequence<T>(ctx: ChainContext<T>): Promise<ChainWinner<
       if (!ctx.policies.fallback.onContentFilter || !ctx.runner.filtered(result.value)) {
         return result;
       }
-      const refusal = new SwitchyardError({
-        kind: 'content_filter',
-        provider: deployment.provider,
-        model: deployment.model,
-        message: `${deployment.provider}: the model refused on content grounds (finish content_filter)`,
-      });
+      const refusal = contentFilterRefusal(deployment);
       result.complete(refusal);
       if (filtered) ctx.runner.discard(filtered.value);
       filtered = result;
