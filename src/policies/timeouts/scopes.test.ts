@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SwitchyardError } from '../../core/errors/switchyard-error.js';
 import { sleep } from '../clock.js';
 import { ManualClock } from '../manual-clock.js';
-import { raceAbort } from './abort-link.js';
+import { AbortRacer, raceAbort } from './abort-link.js';
 import { AttemptScope } from './attempt-scope.js';
 import { CallScope } from './call-scope.js';
 
@@ -108,5 +108,48 @@ describe('raceAbort and sleep', () => {
     caller.abort();
     await expect(wait).rejects.toMatchObject({ kind: 'aborted' });
     expect(clock.pendingTimers).toBe(0);
+  });
+});
+
+describe('AbortRacer', () => {
+  it('passes each race through in turn, rejects the one running and every later one on abort, and leaves no listener', async () => {
+    const controller = new AbortController();
+    let listeners = 0;
+    const { signal } = controller;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((...args: Parameters<typeof add>) => {
+      listeners++;
+      add(...args);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((...args: Parameters<typeof remove>) => {
+      listeners--;
+      remove(...args);
+    }) as typeof signal.removeEventListener;
+
+    const racer = new AbortRacer(signal);
+    expect(await racer.race(Promise.resolve('a'))).toBe('a');
+    await expect(racer.race(Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await racer.race(Promise.resolve('b'))).toBe('b');
+    // One listener for the whole loop, not one per race.
+    expect(listeners).toBe(1);
+
+    const pending = racer.race(new Promise<string>(() => {}));
+    controller.abort(new Error('stop'));
+    await expect(pending).rejects.toThrow();
+    await expect(racer.race(Promise.resolve('late'))).rejects.toThrow();
+    racer.dispose();
+    expect(listeners).toBe(0);
+  });
+
+  it('rejects a race whose promise settles after the abort, with the abort', async () => {
+    const controller = new AbortController();
+    const racer = new AbortRacer(controller.signal);
+    let settle!: (value: string) => void;
+    const raced = racer.race(new Promise<string>((resolve) => (settle = resolve)));
+    controller.abort();
+    settle('too late');
+    await expect(raced).rejects.toMatchObject({ kind: 'aborted' });
+    racer.dispose();
   });
 });
