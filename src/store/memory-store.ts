@@ -1,4 +1,5 @@
 import type { Clock } from '../policies/clock.js';
+import { checkInteger } from './check-integer.js';
 import { MemoryValues } from './memory-values.js';
 import {
   type CounterOptions,
@@ -243,11 +244,4 @@ function amountsFor(items: readonly ReserveItem[], actual: SettleAmounts): reado
     throw new RangeError(`settle: expected ${items.length} amounts, got ${amounts.length}`);
   for (const amount of amounts) checkInteger(amount, 'amount', false);
   return amounts;
-}
-
-function checkInteger(value: number, name: string, allowNegative: boolean): void {
-  if (!Number.isSafeInteger(value) || (!allowNegative && value < 0))
-    throw new RangeError(
-      `store: ${name} must be ${allowNegative ? 'a' : 'a non-negative'} safe integer, got ${value}`,
-    );
 }

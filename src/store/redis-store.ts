@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Redis } from 'ioredis';
 import type { Clock } from '../policies/clock.js';
+import { checkInteger } from './check-integer.js';
 import { GET_COUNTERS, GET_VALUE, INCREMENT, RELEASE, RESERVE, SETTLE } from './redis-scripts.js';
 import {
   type CounterOptions,
@@ -286,11 +287,4 @@ function expiryArgument(expiresAt: number | undefined): string {
   if (expiresAt === undefined) return '';
   checkInteger(expiresAt, 'expiresAt', false);
   return String(expiresAt);
-}
-
-function checkInteger(value: number, name: string, allowNegative: boolean): void {
-  if (!Number.isSafeInteger(value) || (!allowNegative && value < 0))
-    throw new RangeError(
-      `store: ${name} must be ${allowNegative ? 'a' : 'a non-negative'} safe integer, got ${value}`,
-    );
 }
