@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,5 +93,56 @@ describe('cache status and cost in the response headers, and the cache bypass he
     expect(first.response.headers.get('x-switchyard-cost')).toMatch(/^0\.\d+$/);
     const second = await anthropic.messages.create(body).withResponse();
     expect(second.response.headers.get('x-switchyard-cache')).toBe('hit');
+  });
+});
+
+/** A streamed chat over plain HTTP, read to the end: the body and the trailers after it. */
+function streamWithTrailers(
+  url: string,
+  body: unknown,
+): Promise<{ text: string; trailers: NodeJS.Dict<string> }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      res.on('end', () => resolve({ text, trailers: res.trailers }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+describe('the cost of a stream', () => {
+  it('follows the body as the x-switchyard-cost trailer, announced in the head', async () => {
+    const { text, trailers } = await streamWithTrailers(gw.url, {
+      ...ask('a streamed question'),
+      stream: true,
+    });
+    expect(text).toContain('data: [DONE]');
+    // 1000 x $0.15/M + 100 x $0.60/M, as the non-stream header says.
+    expect(trailers['x-switchyard-cost']).toBe('0.00021');
+  });
+
+  it('is zero for a stream replayed from the cache, and the official SDK reads the stream as before', async () => {
+    const body = { ...ask('a streamed question to replay'), stream: true };
+    await streamWithTrailers(gw.url, body);
+    const replay = await streamWithTrailers(gw.url, body);
+    expect(replay.trailers['x-switchyard-cost']).toBe('0');
+    let content = '';
+    for await (const chunk of await openai.chat.completions.create({
+      ...ask('an SDK stream'),
+      stream: true,
+    })) {
+      content += chunk.choices[0]?.delta.content ?? '';
+    }
+    expect(content).toBe('cached words');
   });
 });

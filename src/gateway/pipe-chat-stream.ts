@@ -23,10 +23,24 @@ function sseHead(ctx: RequestContext): Record<string, string> {
     connection: 'keep-alive',
     // Tells nginx-style proxies not to buffer, so each event reaches the client when it is written.
     'x-accel-buffering': 'no',
+    // The cost is known only once the usage has arrived: it follows the body as a trailer.
+    trailer: 'x-switchyard-cost',
   };
   const own = ctx.responseHeaders();
   for (const name in own) head[name] = own[name]!;
   return head;
+}
+
+/**
+ * A stream that finished has settled its cost before the finish reached us (the pipeline prices it
+ * first), so the result is there to read: its cost goes out as the `x-switchyard-cost` trailer
+ * (chunked responses only; Node drops trailers on any other) and into the log line.
+ */
+async function addCostTrailer(ctx: RequestContext, stream: ChatStream): Promise<void> {
+  const cost = (await stream.result).cost?.total;
+  if (cost === undefined) return;
+  ctx.outcome.cost = cost;
+  if (!ctx.res.destroyed) ctx.res.addTrailers({ 'x-switchyard-cost': cost });
 }
 
 function isContent(event: StreamEvent): boolean {
@@ -95,6 +109,7 @@ export async function pipeChatStream(
         if (event.type === 'usage' || event.type === 'finish') ctx.outcome.usage = event.usage;
       }
     }
+    if (ended && ctx.outcome.error === undefined) await addCostTrailer(ctx, stream);
     writer.end();
   } finally {
     // Whatever was given is written before anything else happens to the response (an error thrown
