@@ -8,7 +8,13 @@
  * Run after `npm run build`: npx tsx bench/stream-path-cpu.ts [rounds=3] [calls=4000] [warm=4000]
  * A/B in one process, interleaved: DIST=/abs/a/dist/,/abs/b/dist/ (each build beside a node_modules)
  */
+
 import { Dispatcher } from 'undici';
+import type * as MemoryLedgerModule from '../src/accounting/ledger/memory-ledger.js';
+import type * as CatalogModule from '../src/catalog/create-catalog.js';
+import type * as ClientModule from '../src/client/switchyard.js';
+import type { StreamEvent } from '../src/core/types/stream-events.js';
+import type * as ProviderModule from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
 import { fromBuild } from './support/load-build.js';
 
 const rounds = Number(process.argv[2] ?? 3);
@@ -45,22 +51,32 @@ const RAW_HEADERS = [
   Buffer.from('no-cache'),
 ];
 
+/** The callbacks undici's `request` still gives a dispatcher (the handler API before undici 7's). */
+interface LegacyHandler {
+  onConnect(abort: (error: Error) => void): void;
+  onError(error: Error): void;
+  onHeaders(status: number, headers: Buffer[], resume: () => void, statusText: string): boolean;
+  onData(chunk: Buffer): boolean;
+  onComplete(trailers: string[] | null): void;
+}
+
 /** Answers every request with FRAMES, one onData each, in one macrotask after the headers. */
 class FakeDispatcher extends Dispatcher {
-  override dispatch(_options: Dispatcher.DispatchOptions, handler: any): boolean {
+  override dispatch(_options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    const legacy = handler as LegacyHandler;
     setImmediate(() => {
       let aborted = false;
-      handler.onConnect((error: Error) => {
+      legacy.onConnect((error) => {
         aborted = true;
-        handler.onError(error);
+        legacy.onError(error);
       });
       if (aborted) return;
-      handler.onHeaders(200, RAW_HEADERS, () => {}, 'OK');
+      legacy.onHeaders(200, RAW_HEADERS, () => {}, 'OK');
       setImmediate(() => {
         if (aborted) return;
         // Copies: undici hands out fresh buffers per read, and a consumer may keep them.
-        for (const f of FRAMES) handler.onData(Buffer.from(f));
-        handler.onComplete([]);
+        for (const f of FRAMES) legacy.onData(Buffer.from(f));
+        legacy.onComplete([]);
       });
     });
     return true;
@@ -74,9 +90,9 @@ const dists = process.env.DIST?.split(',') ?? [undefined];
 const load = <T>(dist: string | undefined, path: string): Promise<T> =>
   dist ? import(new URL(path, `file://${dist}`).href) : fromBuild<T>(path);
 const dispatcher = new FakeDispatcher();
-const messages = [{ role: 'user', content: 'benchmark' }];
+const messages = [{ role: 'user' as const, content: 'benchmark' }];
 
-async function consume(stream: AsyncIterable<any>): Promise<void> {
+async function consume(stream: AsyncIterable<StreamEvent>): Promise<void> {
   let texts = 0;
   for await (const event of stream) {
     if (event.type === 'text-delta') texts++;
@@ -87,13 +103,13 @@ async function consume(stream: AsyncIterable<any>): Promise<void> {
 
 const cases: Record<string, () => Promise<void>> = {};
 for (const [i, dist] of dists.entries()) {
-  const { createOpenAICompatibleProvider } = await load<any>(
+  const { createOpenAICompatibleProvider } = await load<typeof ProviderModule>(
     dist,
     'providers/openai-compatible/create-openai-compatible-provider.js',
   );
-  const { Switchyard } = await load<any>(dist, 'client/switchyard.js');
-  const { createCatalog } = await load<any>(dist, 'catalog/create-catalog.js');
-  const { MemoryLedger } = await load<any>(dist, 'accounting/ledger/memory-ledger.js');
+  const { Switchyard } = await load<typeof ClientModule>(dist, 'client/switchyard.js');
+  const { createCatalog } = await load<typeof CatalogModule>(dist, 'catalog/create-catalog.js');
+  const { MemoryLedger } = await load<typeof MemoryLedgerModule>(dist, 'accounting/ledger/memory-ledger.js');
   const provider = createOpenAICompatibleProvider({
     id: 'openai',
     baseUrl: 'http://127.0.0.1:9/v1',
