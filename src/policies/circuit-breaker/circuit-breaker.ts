@@ -69,16 +69,18 @@ export class CircuitBreaker {
     const state = this.#current(deploymentId);
     if (state.status === 'closed') return undefined;
     if (state.status === 'half-open' && state.probesInFlight < options.halfOpenMaxCalls) return undefined;
-    return this.#reject(deploymentId, state).error;
+    return this.#rejectionError(deploymentId, state);
   }
 
   acquire(deploymentId: string, options: ResolvedBreakerOptions): BreakerPermit | BreakerRejection {
     if (!options.enabled) return { allowed: true, probe: false, finish() {} };
     const state = this.#current(deploymentId);
-    if (state.status === 'open') return this.#reject(deploymentId, state);
+    if (state.status === 'open') return { allowed: false, error: this.#rejectionError(deploymentId, state) };
     let probe = false;
     if (state.status === 'half-open') {
-      if (state.probesInFlight >= options.halfOpenMaxCalls) return this.#reject(deploymentId, state);
+      if (state.probesInFlight >= options.halfOpenMaxCalls) {
+        return { allowed: false, error: this.#rejectionError(deploymentId, state) };
+      }
       this.#store.set(deploymentId, { ...state, probesInFlight: state.probesInFlight + 1 });
       probe = true;
     }
@@ -105,9 +107,12 @@ export class CircuitBreaker {
     return state;
   }
 
-  #reject(deploymentId: string, state: BreakerState): BreakerRejection {
-    // One error per stored state: an open circuit may reject thousands of calls, and building an
-    // Error (its stack trace) for each would cost more than the skip itself.
+  /**
+   * One error per stored state: an open circuit may reject thousands of calls, and building an
+   * Error (its stack trace) for each would cost more than the skip itself. Returned bare, so that
+   * `rejection` (the executor's skip of an open circuit) allocates nothing.
+   */
+  #rejectionError(deploymentId: string, state: BreakerState): SwitchyardError {
     let error = rejections.get(state);
     if (!error) {
       const reopenAt = state.status === 'open' ? state.reopenAt : undefined;
@@ -124,7 +129,7 @@ export class CircuitBreaker {
       });
       rejections.set(state, error);
     }
-    return { allowed: false, error };
+    return error;
   }
 
   #record(

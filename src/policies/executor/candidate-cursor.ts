@@ -38,7 +38,9 @@ export class CandidateCursor<T> {
    */
   next(from?: { id: string; reason: string }): Deployment | undefined {
     const ctx = this.#ctx;
-    let pending = from;
+    // The move to report, as two strings rather than an object per skipped circuit.
+    let fromId = from?.id;
+    let reason = from?.reason;
     for (;;) {
       const d = this.#take();
       const overflowed = this.#overflowedWindow;
@@ -50,12 +52,12 @@ export class CandidateCursor<T> {
         );
         continue;
       }
-      if (pending && ctx.listening('fallback')) {
+      if (fromId !== undefined && ctx.listening('fallback')) {
         ctx.events.emit('fallback', {
           requested: ctx.plan.requested,
-          from: pending.id,
+          from: fromId,
           to: d?.id,
-          reason: pending.reason,
+          reason: reason!,
         });
       }
       if (!d) {
@@ -66,7 +68,8 @@ export class CandidateCursor<T> {
       if (!open) return d;
       ctx.log.skip(d, 'circuit_open', open.message);
       this.skippedError = open;
-      pending = { id: d.id, reason: 'circuit_open' };
+      fromId = d.id;
+      reason = 'circuit_open';
     }
   }
 

@@ -4,7 +4,7 @@ import type { Attempt } from '../../core/types/chat-result.js';
 import type { RoutePlan } from '../../router/route-plan.js';
 import { CircuitBreaker } from '../circuit-breaker/circuit-breaker.js';
 import { type Clock, systemClock } from '../clock.js';
-import { silentEvents } from '../events/policy-events.js';
+import { type PolicyEventName, silentEvents } from '../events/policy-events.js';
 import { CallScope } from '../timeouts/call-scope.js';
 import { AttemptLog } from './attempt-log.js';
 import type { AttemptRunner, ChainContext } from './chain-context.js';
@@ -38,7 +38,7 @@ export function createChainContext<T>(
     log: new AttemptLog(clock),
     clock,
     events,
-    listening: (name) => events.listens?.(name) ?? true,
+    listening,
     breaker,
     stats: deps.stats,
     random: deps.random ?? Math.random,
@@ -46,6 +46,14 @@ export function createChainContext<T>(
     getProvider: deps.getProvider,
     beforeAttempt: deps.beforeAttempt,
   };
+}
+
+/**
+ * `ChainContext.listening`, one function for every call (it reads the context it is called on)
+ * rather than a closure made per call.
+ */
+function listening<T>(this: ChainContext<T>, name: PolicyEventName): boolean {
+  return this.events.listens?.(name) ?? true;
 }
 
 /** The error a call ends with, carrying every attempt; foreign throws become `server_error`. */

@@ -21,9 +21,13 @@ export async function executeChat(
   try {
     const winner = await runChain(ctx);
     winner.complete();
-    // A copy rather than adding the key to the provider's object: measured over HTTP, growing that
-    // object's property store cost 1-1.5 us more per call than the copy.
-    return { ...winner.value, attempts: ctx.log.attempts };
+    // The key added to the provider's own (fresh) result rather than a copy: HttpProvider.chat
+    // builds it as one literal, which V8 extends in place at no measurable cost, where
+    // `{ ...result, attempts }` measured 1.4 us a call (the clone's layout is then grown on a slow
+    // path). The copy was cheaper only while providers built their results by spreading.
+    const result = winner.value;
+    result.attempts = ctx.log.attempts;
+    return result;
   } catch (error) {
     throw withAttempts(error, ctx.log.attempts);
   } finally {

@@ -29,7 +29,8 @@ export class AttemptScope extends AbortLink {
     super(options.parent, armed(attemptMs) || armed(firstTokenMs) || armed(idleMs));
     this.#clock = options.clock;
     this.#timeouts = options.timeouts;
-    this.#target = { provider: options.provider, model: options.model };
+    // The options carry the provider and model: no object of its own per try.
+    this.#target = options;
     this.#cancelAttempt = this.#arm('attempt', options.timeouts.attemptMs);
   }
 
