@@ -168,23 +168,20 @@ export function createGateway(options: GatewayOptions): Gateway {
   function logRequest(ctx: RequestContext, path: string): void {
     if (!requestLine) return;
     const { outcome } = ctx;
-    requestLine.logger.info(
-      {
-        reqId: ctx.requestId,
-        method: ctx.req.method,
-        path,
-        status: ctx.res.statusCode,
-        ms: Number((performance.now() - ctx.receivedAt).toFixed(3)),
-        provider: outcome.provider,
-        model: outcome.model,
-        stream: outcome.stream,
-        errorKind: outcome.error?.kind,
-        key: ctx.virtualKey?.id,
-        clientClosed: !ctx.res.writableFinished || undefined,
-        headers: requestLine.headers(ctx.req.headers),
-      },
-      'request',
-    );
+    requestLine.write({
+      reqId: ctx.requestId,
+      method: ctx.req.method,
+      path,
+      status: ctx.res.statusCode,
+      ms: Number((performance.now() - ctx.receivedAt).toFixed(3)),
+      provider: outcome.provider,
+      model: outcome.model,
+      stream: outcome.stream,
+      errorKind: outcome.error?.kind,
+      key: ctx.virtualKey?.id,
+      clientClosed: !ctx.res.writableFinished || undefined,
+      headers: requestLine.headers(ctx.req.headers),
+    });
   }
 
   function recordMetrics(ctx: RequestContext, path: string): void {

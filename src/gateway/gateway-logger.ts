@@ -1,5 +1,6 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { SECRET_HEADERS } from '../core/errors/redact.js';
+import { type RequestLineFields, requestLineWriter } from './request-line-writer.js';
 
 /** Header and field paths never written to logs: keys in any of the forms clients send them. */
 export const REDACTED_PATHS = [
@@ -28,6 +29,8 @@ export function createGatewayLogger(destination?: DestinationStream, level = 'in
 export interface RequestLineLog {
   logger: Logger;
   headers(headers: Record<string, string | string[] | undefined>): Record<string, unknown>;
+  /** Writes one request line at info, as `logger.info(fields, 'request')` does. */
+  write(fields: RequestLineFields): void;
 }
 
 /**
@@ -37,11 +40,17 @@ export interface RequestLineLog {
  * line, measured at ~2 us of a ~3.5 us request line. Any other logger keeps its own redaction.
  */
 export function requestLineLog(logger: Logger): RequestLineLog {
-  if (!ownLoggers.has(logger)) return { logger, headers: loggedHeaders };
+  if (!ownLoggers.has(logger)) return { logger, headers: loggedHeaders, write: pinoWrite(logger) };
+  const child = logger.child({}, { redact: { paths: ['masterKey'], censor: CENSOR } });
   return {
-    logger: logger.child({}, { redact: { paths: ['masterKey'], censor: CENSOR } }),
+    logger: child,
     headers: censoredHeaders,
+    write: requestLineWriter(child) ?? pinoWrite(child),
   };
+}
+
+function pinoWrite(logger: Logger): (fields: RequestLineFields) => void {
+  return (fields) => logger.info(fields, 'request');
 }
 
 /**
