@@ -8,6 +8,7 @@ import { convertOpenAIUsage, pickOpenAIUsage } from './convert-openai-usage.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 import { openAIStreamError } from './openai-error.js';
 import type { OpenAIWireChunk } from './openai-wire-types.js';
+import { plainContentOf } from './plain-content-chunk.js';
 import { splitOpenAIContent } from './split-openai-content.js';
 
 type Emit = (event: StreamEvent) => void;
@@ -60,6 +61,14 @@ export class OpenAIStreamDecoder implements StreamDecoder {
     if (data === '[DONE]') {
       this.#finish(emit);
       return;
+    }
+    if (this.#started) {
+      // Nearly every chunk after the first: its text is all it says (see plainContentOf).
+      const text = plainContentOf(data);
+      if (text !== undefined) {
+        if (text) emit({ type: 'text-delta', text });
+        return;
+      }
     }
     let chunk: OpenAIWireChunk;
     try {
