@@ -82,7 +82,9 @@ describe('the hand-built request line', () => {
     expect(requestLineWriter(pino({ mixin: () => ({ a: 1 }) }, sink))).toBeUndefined();
     expect(requestLineWriter(pino({ redact: ['headers.authorization'] }, sink))).toBeUndefined();
     expect(requestLineWriter(pino({ serializers: { path: (p: string) => p } }, sink))).toBeUndefined();
-    expect(requestLineWriter(pino({ formatters: { log: (o: object) => o } }, sink))).toBeUndefined();
+    expect(
+      requestLineWriter(pino({ formatters: { log: (o: Record<string, unknown>) => o } }, sink)),
+    ).toBeUndefined();
     expect(requestLineWriter(pino({ nestedKey: 'payload' }, sink))).toBeUndefined();
     expect(requestLineWriter(pino({ messageKey: 'message' }, sink))).toBeUndefined();
     expect(requestLineWriter(pino({ hooks: { streamWrite: (s: string) => s } }, sink))).toBeUndefined();
