@@ -16,6 +16,32 @@ describe('stableJson', () => {
       '{"a":{"d":[{"x":2,"y":1}]},"b":1}',
     );
   });
+
+  it('writes what JSON.stringify writes for a sorted copy, quirks included', () => {
+    const sortedCopy = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : sortedCopy(item)));
+      if (typeof value !== 'object' || value === null) return value;
+      const sorted: Record<string, unknown> = {};
+      for (const key of Object.keys(value).sort()) {
+        const item = (value as Record<string, unknown>)[key];
+        if (item !== undefined) sorted[key] = sortedCopy(item);
+      }
+      return sorted;
+    };
+    const samples: unknown[] = [
+      { z: 'a "quoted" \\ line\n', é: 'ünï', '': 0, a: [1, undefined, () => 1, Symbol('s'), null] },
+      { logit_bias: { '50256': -100, '10': 1, '2': 3, x: 1, '007': 2, '-1': 0, '4294967295': 5 } },
+      { n: [Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, 0.1, -3.5], b: [true, false] },
+      { f: () => 1, s: Symbol('s'), u: undefined, d: new Date(0), nested: { toJSON: () => 'x', b: 1 } },
+      // biome-ignore lint/suspicious/noSparseArray: a hole is written as null, as JSON.stringify does
+      [, 1, [{ b: 2, a: 1 }]],
+      'text',
+      42,
+      null,
+    ];
+    for (const sample of samples) expect(stableJson(sample)).toBe(JSON.stringify(sortedCopy(sample)));
+    expect(() => stableJson({ big: 1n })).toThrow(TypeError);
+  });
 });
 
 describe('cacheKey', () => {

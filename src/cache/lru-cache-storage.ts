@@ -47,7 +47,8 @@ export class LruCacheStorage implements CacheStorage {
     // lru-cache refuses an entry larger than the whole bound; it simply is not cached.
     if (size > this.#lru.maxSize) return;
     const expiresAt = ttlMs > 0 ? this.#clock.now() + ttlMs : Number.POSITIVE_INFINITY;
-    this.#lru.set(key, { value, expiresAt });
+    // The size is passed on, or lru-cache would measure the answer's bytes a second time.
+    this.#lru.set(key, { value, expiresAt }, { size });
   }
 
   async delete(key: string): Promise<void> {

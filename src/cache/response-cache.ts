@@ -49,7 +49,6 @@ type StoredEntry = { type: 'chat'; result: ChatResult } | ({ type: 'stream' } & 
  */
 export class ResponseCache {
   readonly #storage: CacheStorage;
-  readonly #missedKeys = new WeakMap<ChatRequest, { scope: string | undefined; key: string }>();
   readonly #ttlMs: number;
   readonly #enabled: boolean;
   readonly #cacheNonDeterministic: boolean;
@@ -80,15 +79,41 @@ export class ResponseCache {
 
   /** A cached answer for a chat call, or undefined. */
   async getChat(request: ChatRequest, options: CacheCallOptions = {}): Promise<ChatResult | undefined> {
-    const entry = await this.#read('chat', request, options);
-    return entry?.type === 'chat' ? { ...entry.result, attempts: [] } : undefined;
+    const key = this.chatKey(request, options);
+    return key === undefined ? undefined : this.getChatAt(key);
   }
 
   /** Keeps a successful chat answer. */
   async putChat(request: ChatRequest, result: ChatResult, options: CacheCallOptions = {}): Promise<void> {
-    if (!this.applies(request, options) || result.finishReason === 'error') return;
+    if (!this.applies(request, options)) return;
+    await this.putChatAt(this.#key('chat', request, options), result);
+  }
+
+  /**
+   * The storage key of a chat call, or undefined when the request takes no part in the cache
+   * (counted as skipped). With `getChatAt` and `putChatAt` the pipeline hashes a call once for its
+   * lookup and its store: hashing the whole conversation twice per call was a tenth of the cache's
+   * cost, and remembering the key per request object in a WeakMap cost about as much again.
+   */
+  chatKey(request: ChatRequest, options: CacheCallOptions = {}): string | undefined {
+    if (!this.applies(request, options)) {
+      this.counters.skipped++;
+      return undefined;
+    }
+    return this.#key('chat', request, options);
+  }
+
+  /** The answer stored under a `chatKey`, or undefined. */
+  async getChatAt(key: string): Promise<ChatResult | undefined> {
+    const entry = await this.#readAt(key);
+    return entry?.type === 'chat' ? { ...entry.result, attempts: [] } : undefined;
+  }
+
+  /** Keeps a successful chat answer under its `chatKey`; a failure is never kept. */
+  putChatAt(key: string, result: ChatResult): Promise<void> {
+    if (result.finishReason === 'error') return DONE;
     const { attempts: _attempts, ...stored } = result;
-    await this.#write('chat', request, options, { type: 'chat', result: stored });
+    return this.#writeAt(key, { type: 'chat', result: stored });
   }
 
   /**
@@ -159,13 +184,17 @@ export class ResponseCache {
       this.counters.skipped++;
       return undefined;
     }
-    const key = `${mode}:${cacheKey(request, options.scope)}`;
-    this.#missedKeys.set(request, { scope: options.scope, key });
+    return this.#readAt(this.#key(mode, request, options));
+  }
+
+  async #readAt(key: string): Promise<StoredEntry | undefined> {
     // A cache that cannot be read is a miss: the provider still answers.
-    const text = await this.#storage.get(key).catch(() => {
+    let text: string | undefined;
+    try {
+      text = await this.#storage.get(key);
+    } catch {
       this.counters.storageErrors++;
-      return undefined;
-    });
+    }
     if (text === undefined) {
       this.counters.misses++;
       return undefined;
@@ -174,16 +203,15 @@ export class ResponseCache {
     return JSON.parse(text) as StoredEntry;
   }
 
+  #key(mode: 'chat' | 'stream', request: ChatRequest, options: CacheCallOptions): string {
+    return `${mode}:${cacheKey(request, options.scope)}`;
+  }
+
   async #write(mode: 'chat' | 'stream', request: ChatRequest, options: CacheCallOptions, entry: StoredEntry) {
-    // The key the lookup of this very call computed, when there was one: hashing the whole
-    // conversation twice per call was a tenth of the cache's cost. Used once, so a request object
-    // a caller changes and sends again is hashed again.
-    const looked = this.#missedKeys.get(request);
-    this.#missedKeys.delete(request);
-    const key =
-      looked !== undefined && looked.scope === options.scope && looked.key.startsWith(`${mode}:`)
-        ? looked.key
-        : `${mode}:${cacheKey(request, options.scope)}`;
+    await this.#writeAt(this.#key(mode, request, options), entry);
+  }
+
+  async #writeAt(key: string, entry: StoredEntry): Promise<void> {
     try {
       await this.#storage.set(key, JSON.stringify(entry), this.#ttlMs);
       this.counters.stores++;
@@ -193,3 +221,5 @@ export class ResponseCache {
     }
   }
 }
+
+const DONE: Promise<void> = Promise.resolve();

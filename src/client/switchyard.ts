@@ -319,6 +319,11 @@ function catalogLookupOf(catalog: PriceLookup | undefined): CatalogLookup | unde
 
 /** The provider-level request: the executor sets each candidate's model. */
 function toProviderRequest(request: SwitchyardChatRequest, plan: RoutePlan): ChatRequest {
+  // Most calls name none of the client-only fields: a plain spread then makes the same object,
+  // where the rest pattern below (a runtime call in V8) cost about 1 us a call.
+  if (!('task' in request) && !('agent' in request) && !('cache' in request)) {
+    return { ...request, metadata: request.metadata, model: plan.requested } as ChatRequest;
+  }
   const { task, agent, cache: _cache, ...rest } = request;
   const metadata = task !== undefined ? { ...rest.metadata, task } : rest.metadata;
   return { ...rest, metadata, model: plan.requested };

@@ -15,7 +15,8 @@ export interface CallGuards {
   permit?: RateLimitPermit;
 }
 
-const NO_GUARDS: CallGuards = Object.freeze({});
+/** What a call that holds nothing holds: shared, never changed. */
+export const NO_GUARDS: CallGuards = Object.freeze({});
 
 /**
  * Before any provider is called: the call's worst case reserved against every budget governing

@@ -26,6 +26,12 @@ export class LazyLedger implements Ledger {
     return this.#get().record(row);
   }
 
+  enqueue(row: LedgerRow, onError: (error: unknown) => void): void {
+    const ledger = this.#get();
+    if (ledger.enqueue) ledger.enqueue(row, onError);
+    else ledger.record(row).catch(onError);
+  }
+
   query(filter?: LedgerFilter): Promise<LedgerRow[]> {
     return this.#get().query(filter);
   }

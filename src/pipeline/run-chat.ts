@@ -2,7 +2,7 @@ import type { ChatRequest } from '../core/types/chat-request.js';
 import type { CacheStatus, ChatResult } from '../core/types/chat-result.js';
 import type { RoutePlan } from '../router/route-plan.js';
 import { callContext } from './call-context.js';
-import { acquireGuards, type CallGuards } from './call-guards.js';
+import { acquireGuards, type CallGuards, NO_GUARDS } from './call-guards.js';
 import type { Pipeline } from './pipeline.js';
 import { settleFailure, settleResult } from './settle-call.js';
 
@@ -25,14 +25,17 @@ export async function runChat(
 ): Promise<ChatResult> {
   const call = callContext(request, plan.route ?? plan.requested, false);
   const started = performance.now();
-  const cacheOptions = { bypass: options.cacheBypass };
-  const cached = await pipeline.cache?.getChat(request, cacheOptions);
-  if (cached) {
-    cached.cacheStatus = 'hit';
-    return settleResult(pipeline, {}, call, cached, { cacheHit: true });
+  const cache = pipeline.cache;
+  // The key is computed once, for the lookup and the store.
+  const cacheKey = cache?.chatKey(request, { bypass: options.cacheBypass });
+  if (cacheKey !== undefined) {
+    const cached = await cache!.getChatAt(cacheKey);
+    if (cached) {
+      cached.cacheStatus = 'hit';
+      return settleResult(pipeline, NO_GUARDS, call, cached, { cacheHit: true });
+    }
   }
-  const cacheStatus = cacheStatusOnMiss(pipeline, request, cacheOptions);
-  let guards: CallGuards = {};
+  let guards: CallGuards = NO_GUARDS;
   let result: ChatResult;
   try {
     guards = await acquireGuards(pipeline, plan, request, call);
@@ -41,9 +44,15 @@ export async function runChat(
     await settleFailure(pipeline, guards, call, error, { latencyMs: performance.now() - started });
     throw error;
   }
-  result.cacheStatus = cacheStatus;
+  result.cacheStatus = !cache
+    ? 'off'
+    : cacheKey !== undefined
+      ? 'miss'
+      : options.cacheBypass
+        ? 'bypass'
+        : 'skipped';
   await settleResult(pipeline, guards, call, result, { requestedModel: lastAttemptModel(result) });
-  if (pipeline.cache) await pipeline.cache.putChat(request, result, cacheOptions);
+  if (cacheKey !== undefined) await cache!.putChatAt(cacheKey, result);
   return result;
 }
 

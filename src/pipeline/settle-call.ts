@@ -102,11 +102,12 @@ export function recordRow(pipeline: Pipeline, row: LedgerRow): Promise<void> | u
   pipeline.stats.add(row);
   const ledger = pipeline.ledger;
   if (!ledger) return undefined;
-  const written = ledger.record(row);
   // A group-committing ledger resolves a few milliseconds later: the caller's answer does not wait
   // for it, and a failed write is reported rather than turned into a failed call that was paid for.
-  if (!ledger.groupsCommits) return written;
-  written.catch(pipeline.onLedgerError ?? warnLedgerFailure);
+  if (!ledger.groupsCommits) return ledger.record(row);
+  const onError = pipeline.onLedgerError ?? warnLedgerFailure;
+  if (ledger.enqueue) ledger.enqueue(row, onError);
+  else ledger.record(row).catch(onError);
   return undefined;
 }
 

@@ -16,4 +16,9 @@ export interface Ledger {
    * hold the caller's result for it; `close()` still waits for every queued row.
    */
   readonly groupsCommits?: boolean;
+  /**
+   * Optional: `record` without a promise, for a caller that does not wait for the commit; a row
+   * that fails to be written is given to `onError`. Ledgers without it are sent `record`.
+   */
+  enqueue?(row: LedgerRow, onError: (error: unknown) => void): void;
 }

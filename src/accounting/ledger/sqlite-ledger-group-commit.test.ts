@@ -80,6 +80,21 @@ describe('SqliteLedger group commit', () => {
     await ledger.close();
   });
 
+  it('enqueue commits with the group and hands only a failed row to onError', async () => {
+    const path = join(dir, 'enqueue.db');
+    const ledger = new SqliteLedger({ path, commitDelayMs: 60_000 });
+    const failures: unknown[] = [];
+    ledger.enqueue(ledgerRow({ requestId: 'e1' }), (error) => failures.push(error));
+    ledger.enqueue(ledgerRow({ requestId: null as unknown as string }), (error) => failures.push(error));
+    const last = ledger.record(ledgerRow({ requestId: 'e2' }));
+    expect(await committedIds(path)).toEqual([]);
+    await ledger.query();
+    await last;
+    expect(await committedIds(path)).toEqual(['e1', 'e2']);
+    expect(failures).toHaveLength(1);
+    await ledger.close();
+  });
+
   it('commits the queue when the process exits, process.exit included', () => {
     const path = join(dir, 'exit.db');
     const child = spawnSync(process.execPath, ['--import', 'tsx', CHILD, path, '50'], {
