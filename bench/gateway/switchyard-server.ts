@@ -13,12 +13,14 @@ import type * as LedgerModule from '../../src/accounting/ledger/sqlite-ledger.js
 import type * as ClientModule from '../../src/client/switchyard.js';
 import type * as GatewayModule from '../../src/gateway/create-gateway.js';
 import type * as LoggerModule from '../../src/gateway/gateway-logger.js';
+import type * as LogDestinationModule from '../../src/gateway/log-destination.js';
 import { fromBuild } from '../support/load-build.js';
 
 const { SqliteLedger } = await fromBuild<typeof LedgerModule>('accounting/ledger/sqlite-ledger.js');
 const { Switchyard } = await fromBuild<typeof ClientModule>('client/switchyard.js');
 const { createGateway } = await fromBuild<typeof GatewayModule>('gateway/create-gateway.js');
 const { createGatewayLogger } = await fromBuild<typeof LoggerModule>('gateway/gateway-logger.js');
+const { LOG_BLOCK } = await fromBuild<typeof LogDestinationModule>('gateway/log-destination.js');
 
 const ledger = new SqliteLedger({
   path: join(mkdtempSync(join(tmpdir(), 'switchyard-bench-')), 'ledger.db'),
@@ -27,8 +29,8 @@ const switchyard = new Switchyard({ env: process.env, ledger });
 const gateway = createGateway({
   switchyard,
   port: 0,
-  // Buffered in 4 KiB blocks, as `switchyard serve` writes its stdout (src/gateway/log-destination.ts).
-  logger: createGatewayLogger(pino.destination({ dest: '/dev/null', sync: false, minLength: 4096 })),
+  // Buffered in blocks, as `switchyard serve` writes its stdout (src/gateway/log-destination.ts).
+  logger: createGatewayLogger(pino.destination({ dest: '/dev/null', sync: false, ...LOG_BLOCK })),
   passthrough: process.argv[2] !== 'reencode',
 });
 const { port } = await gateway.listen();

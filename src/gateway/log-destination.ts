@@ -11,8 +11,17 @@ export interface LogDestination {
 const FLUSH_EVERY_MS = 100;
 
 /**
- * The process's stdout, buffered: pino through sonic-boom, written in blocks of at least 4 KiB or
- * every 100 ms, and everything left at exit. One write(2) per request line was the largest single
+ * How much sonic-boom gathers before a write, and the most one write takes. Each asynchronous
+ * write is a round trip through libuv's thread pool (a pool thread woken, then the loop), and a
+ * wake-up costs 60-75 us of CPU on the 2-core VM (docs/costs.md): in 4 KiB blocks a write came
+ * every ~7 requests of the gateway bench (strace), about 0.15 round trips a request; in 32 KiB
+ * blocks, one every ~55 requests. The 100 ms flush still bounds how long a line waits.
+ */
+export const LOG_BLOCK = { minLength: 32 * 1024, maxWrite: 64 * 1024 } as const;
+
+/**
+ * The process's stdout, buffered: pino through sonic-boom, written in blocks of at least 32 KiB
+ * (`LOG_BLOCK`) or every 100 ms, and everything left at exit. One write(2) per request line was the largest single
  * cost of a gateway request in the profile (about 50 us of ~450); a block holds dozens of lines.
  * Any other output (a test's buffer) is written line by line as before.
  */
@@ -21,7 +30,7 @@ export function logDestination(output: { write(text: string): unknown }): LogDes
     const stream = { write: (line: string) => output.write(line) };
     return { stream, flush: () => {} };
   }
-  const boom = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const boom = pino.destination({ dest: 1, sync: false, ...LOG_BLOCK });
   const flushSoon = () => {
     try {
       boom.flush();
