@@ -31,7 +31,13 @@ export function executeStream(plan: RoutePlan, request: ChatRequest, deps: Execu
     {
       provider,
       model: plan.requested,
-      finalize: (result) => ({ ...result, provider, attempts: ctx?.log.attempts ?? [] }),
+      // In place: the stream built this result for us alone, as one literal that V8 extends at no
+      // measurable cost, where a spread copy grown by a key measured 1.4 us (see executeChat).
+      finalize: (result) => {
+        result.provider = provider;
+        result.attempts = ctx?.log.attempts ?? [];
+        return result;
+      },
     },
   );
 }

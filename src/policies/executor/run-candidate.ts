@@ -2,12 +2,12 @@ import { isSwitchyardError, SwitchyardError } from '../../core/errors/switchyard
 import type { Provider } from '../../core/types/provider.js';
 import type { Deployment } from '../../router/route-plan.js';
 import { sleep } from '../clock.js';
-import type { AttemptTarget } from '../events/policy-events.js';
 import { decideRetry } from '../retry/retry-decision.js';
 import type { AbortLink } from '../timeouts/abort-link.js';
 import { AttemptScope } from '../timeouts/attempt-scope.js';
 import type { AttemptRecord } from './attempt-log.js';
-import type { CandidateResult, ChainContext } from './chain-context.js';
+import { CandidateTry, targetOf } from './candidate-try.js';
+import type { CandidateResult, CandidateSuccess, ChainContext } from './chain-context.js';
 
 /**
  * Tries one deployment with its own retry budget: breaker check, try under timers, and on a
@@ -84,38 +84,13 @@ export async function runCandidate<T>(
       provider: deployment.provider,
       model: deployment.model,
     });
-    const currentRecord = record;
-    const currentRetry = retry;
-    let completed = false;
-    let value: T | undefined;
-    const complete = (error?: SwitchyardError) => {
-      if (completed) return;
-      completed = true;
-      scope.dispose();
-      permit.finish(error);
-      const endedAt = ctx.clock.now();
-      const latencyMs = endedAt - startedAt;
-      const firstTokenMs = value === undefined || error ? undefined : ctx.runner.firstTokenMs?.(value);
-      ctx.stats.end(deployment.id, error ? undefined : { latencyMs, timeToFirstTokenMs: firstTokenMs });
-      currentRecord.update(currentRetry, error, endedAt);
-      if (ctx.listening('attempt-end')) {
-        ctx.events.emit('attempt-end', {
-          ...targetOf(ctx, deployment),
-          retry: currentRetry,
-          outcome: error ? 'error' : 'ok',
-          latencyMs: Math.round(latencyMs),
-          errorKind: error?.kind,
-          status: error?.status,
-          error,
-        });
-      }
-    };
+    const attempt = new CandidateTry(ctx, deployment, scope, permit, record, retry, startedAt);
     try {
-      value = await ctx.runner.run(deployment, provider, ctx.request, scope);
-      return { ok: true, value, deployment, scope, complete };
+      attempt.value = await ctx.runner.run(deployment, provider, ctx.request, scope);
+      return attempt as CandidateSuccess<T>;
     } catch (thrown) {
       const error = scope.errorFor(thrown);
-      complete(error);
+      attempt.complete(error);
       if (ctx.call.aborted) throw ctx.call.reason;
       if (lane.aborted) return { ok: false, error: lane.reason!, cancelled: true };
       lastError = error;
@@ -136,14 +111,4 @@ export async function runCandidate<T>(
       }
     }
   }
-}
-
-/** Who an event is about; built only when an event is emitted (most calls have no listener). */
-function targetOf<T>(ctx: ChainContext<T>, deployment: Deployment): AttemptTarget {
-  return {
-    requested: ctx.plan.requested,
-    deploymentId: deployment.id,
-    provider: deployment.provider,
-    model: deployment.model,
-  };
 }

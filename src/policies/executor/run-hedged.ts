@@ -137,7 +137,7 @@ export async function runHedged<T>(
         }
         cancelAll(true);
         // The winner's lane keeps following the call (a stream still reads under it) until completed.
-        const complete = result.complete;
+        const complete = result.complete.bind(result);
         result.complete = (error) => {
           complete(error);
           lane.link.unlink();
