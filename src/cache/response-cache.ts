@@ -1,6 +1,7 @@
 import { ChatStream } from '../core/stream/chat-stream.js';
 import type { ChatRequest } from '../core/types/chat-request.js';
 import type { ChatResult } from '../core/types/chat-result.js';
+import { copyObject } from '../core/types/copy-object.js';
 import type { StreamEvent } from '../core/types/stream-events.js';
 import type { Clock } from '../policies/clock.js';
 import { cacheKey } from './cache-key.js';
@@ -106,7 +107,11 @@ export class ResponseCache {
   /** The answer stored under a `chatKey`, or undefined. */
   async getChatAt(key: string): Promise<ChatResult | undefined> {
     const entry = await this.#readAt(key);
-    return entry?.type === 'chat' ? { ...entry.result, attempts: [] } : undefined;
+    if (entry?.type !== 'chat') return undefined;
+    // Not `{ ...entry.result, attempts: [] }`: see copyObject.
+    const result = copyObject(entry.result);
+    result.attempts = [];
+    return result;
   }
 
   /** Keeps a successful chat answer under its `chatKey`; a failure is never kept. */
