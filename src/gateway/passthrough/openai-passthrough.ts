@@ -2,7 +2,7 @@ import type { Usage } from '../../core/types/chat-result.js';
 import { convertToOpenAIUsage } from '../openai/convert-to-openai-usage.js';
 import type { RequestContext } from '../request-context.js';
 import { type Frame, type StreamPassthrough, tappedFrom } from './stream-passthrough.js';
-import { stripOpenAIUsage } from './strip-openai-usage.js';
+import { isUsageOnlyMessage, stripOpenAIUsage } from './strip-openai-usage.js';
 
 const NONE: Frame[] = [];
 const text = new TextDecoder();
@@ -33,7 +33,11 @@ export function openAIPassthrough(
       const raw = event.raw;
       if (event.type === 'usage') {
         sawUsage = true;
-        if (raw && !options.includeUsage) return [stripOpenAIUsage(text.decode(raw))];
+        if (raw && !options.includeUsage) {
+          const message = text.decode(raw);
+          // The decoder read this usage from these bytes: they are JSON, as the check requires.
+          return isUsageOnlyMessage(message) ? NONE : [stripOpenAIUsage(message)];
+        }
       }
       if (event.type === 'finish' && options.includeUsage && !sawUsage) {
         return [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sseMessages, stripOpenAIUsage } from './strip-openai-usage.js';
+import { isUsageOnlyMessage, sseMessages, stripOpenAIUsage } from './strip-openai-usage.js';
 
 const role =
   'data: {"id":"c1","choices":[{"index":0,"delta":{"role":"assistant","content":""}}],"usage":null}\n\n';
@@ -64,5 +64,38 @@ describe('sseMessages', () => {
       expect(sseMessages(text)).toEqual(byRegex(text));
     }
     expect(sseMessages(role + finish + usage + done)).toEqual([role, finish, usage, done]);
+  });
+});
+
+describe('isUsageOnlyMessage', () => {
+  const head =
+    '"id":"chatcmpl-1","object":"chat.completion.chunk","created":1763712001,"model":"gpt-4o-mini"';
+  const usageObject =
+    '"usage":{"prompt_tokens":19,"completion_tokens":10,"total_tokens":29,"prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},"completion_tokens_details":{"reasoning_tokens":0}}';
+  const usageOnly = [
+    `data: {${head},"choices":[],${usageObject}}\n\n`,
+    `data:{${head},"service_tier":"default","system_fingerprint":"fp_1","choices":[],${usageObject},"obfuscation":"Qup1"}\r\n\r\n`,
+    `data: {${head},"system_fingerprint":null,"choices":[],"usage":{"prompt_tokens":1,"note":"a } and a \\" {"}}\n\n`,
+  ];
+  const others = [
+    [
+      'a chunk with choices',
+      `data: {${head},"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],${usageObject}}\n\n`,
+    ],
+    ['usage null', `data: {${head},"choices":[],"usage":null}\n\n`],
+    ['another key order', `data: {"choices":[],${head},${usageObject}}\n\n`],
+    ['an unknown field', `data: {${head},"x":1,"choices":[],${usageObject}}\n\n`],
+    ['two messages', `data: {${head},"choices":[],${usageObject}}\n\ndata: [DONE]\n\n`],
+    ['no end of message', `data: {${head},"choices":[],${usageObject}}`],
+    ['an event line first', `event: usage\ndata: {${head},"choices":[],${usageObject}}\n\n`],
+  ] as const;
+
+  it.each(usageOnly)('recognizes the usage chunk the strip drops whole: %s', (message) => {
+    expect(isUsageOnlyMessage(message)).toBe(true);
+    expect(stripOpenAIUsage(message)).toBe('');
+  });
+
+  it.each(others)('leaves %s to the strip', (_, message) => {
+    expect(isUsageOnlyMessage(message)).toBe(false);
   });
 });
