@@ -39,6 +39,18 @@ const rejections = new WeakMap<BreakerState, SwitchyardError>();
  */
 const NO_STATE: BreakerState = Object.freeze({ ...closedState(), buckets: Object.freeze([]) as never });
 
+/** The permit of a route with breakers turned off: nothing to record. */
+const UNGUARDED: BreakerPermit = Object.freeze({ allowed: true, probe: false, finish() {} });
+
+/** `CircuitBreaker#record` for its permits; set in the class's static block. */
+let recordOutcome: (
+  breaker: CircuitBreaker,
+  deploymentId: string,
+  options: ResolvedBreakerOptions,
+  probe: boolean,
+  error: SwitchyardError | undefined,
+) => void;
+
 /**
  * Circuit breaker per deployment id. Written here rather than taken from cockatiel because the
  * state must live in a swappable per-deployment store, run on an injected clock, open for a
@@ -73,7 +85,7 @@ export class CircuitBreaker {
   }
 
   acquire(deploymentId: string, options: ResolvedBreakerOptions): BreakerPermit | BreakerRejection {
-    if (!options.enabled) return { allowed: true, probe: false, finish() {} };
+    if (!options.enabled) return UNGUARDED;
     const state = this.#current(deploymentId);
     if (state.status === 'open') return { allowed: false, error: this.#rejectionError(deploymentId, state) };
     let probe = false;
@@ -84,16 +96,12 @@ export class CircuitBreaker {
       this.#store.set(deploymentId, { ...state, probesInFlight: state.probesInFlight + 1 });
       probe = true;
     }
-    let done = false;
-    return {
-      allowed: true,
-      probe,
-      finish: (error) => {
-        if (done) return;
-        done = true;
-        this.#record(deploymentId, options, outcomeOf(error), probe, error);
-      },
-    };
+    return new GrantedPermit(this, deploymentId, options, probe);
+  }
+
+  static {
+    recordOutcome = (breaker, deploymentId, options, probe, error) =>
+      breaker.#record(deploymentId, options, outcomeOf(error), probe, error);
   }
 
   #current(deploymentId: string): BreakerState {
@@ -211,5 +219,36 @@ export class CircuitBreaker {
       reason,
       reopenAt: to.status === 'open' ? to.reopenAt : undefined,
     });
+  }
+}
+
+/**
+ * A call's leave from a breaker. A class rather than a literal with a `finish` closure: one object
+ * per try where there were three (literal, closure, its context), on every call's path.
+ */
+class GrantedPermit implements BreakerPermit {
+  readonly allowed = true;
+  readonly probe: boolean;
+  readonly #breaker: CircuitBreaker;
+  readonly #deploymentId: string;
+  readonly #options: ResolvedBreakerOptions;
+  #done = false;
+
+  constructor(
+    breaker: CircuitBreaker,
+    deploymentId: string,
+    options: ResolvedBreakerOptions,
+    probe: boolean,
+  ) {
+    this.#breaker = breaker;
+    this.#deploymentId = deploymentId;
+    this.#options = options;
+    this.probe = probe;
+  }
+
+  finish(error?: SwitchyardError): void {
+    if (this.#done) return;
+    this.#done = true;
+    recordOutcome(this.#breaker, this.#deploymentId, this.#options, this.probe, error);
   }
 }

@@ -34,7 +34,7 @@ export function createChainContext<T>(
     request,
     runner: runner(clock),
     policies,
-    call: new CallScope({ clock, signal: request.signal, totalMs: policies.timeouts.totalMs }),
+    call: CallScope.of({ clock, signal: request.signal, totalMs: policies.timeouts.totalMs }),
     log: new AttemptLog(clock),
     clock,
     events,

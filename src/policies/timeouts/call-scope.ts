@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js';
+import { type Clock, systemClock } from '../clock.js';
 import { AbortLink } from './abort-link.js';
 import { timeoutError } from './timeout-error.js';
 
@@ -23,6 +23,17 @@ export class CallScope extends AbortLink {
     }
   }
 
+  /**
+   * The scope for a call: a shared one when there is neither a caller signal to follow nor a
+   * deadline (the common case), since such a scope holds no state; a new one otherwise.
+   */
+  static of(options: { clock: Clock; signal?: AbortSignal; totalMs?: number }): CallScope {
+    if (options.signal === undefined && !(options.totalMs !== undefined && options.totalMs > 0)) {
+      return UNBOUNDED;
+    }
+    return new CallScope(options);
+  }
+
   /** Milliseconds before the total deadline (infinite without one). */
   msLeft(): number {
     return this.deadline === undefined ? Number.POSITIVE_INFINITY : this.deadline - this.#clock.now();
@@ -33,3 +44,6 @@ export class CallScope extends AbortLink {
     this.unlink();
   }
 }
+
+/** A call with no caller signal and no deadline: nothing can abort it, and it owns no timer. */
+const UNBOUNDED = new CallScope({ clock: systemClock });
