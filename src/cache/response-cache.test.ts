@@ -40,6 +40,20 @@ function answer(text: string): ChatResult {
   };
 }
 
+function costOf(total: string): NonNullable<ChatResult['cost']> {
+  const n = Number(total);
+  return {
+    total,
+    input: total,
+    cachedInput: '0',
+    cacheWrite: '0',
+    output: '0',
+    currency: 'USD',
+    estimated: false,
+    usd: { total: n, input: n, cachedInput: 0, cacheWrite: 0, output: 0 },
+  };
+}
+
 const streamed: StreamEvent[] = [
   { type: 'start', id: 'chatcmpl-9', model: 'gpt-4o-mini-2024-07-18', provider: 'openai', warnings: [] },
   { type: 'text-delta', text: 'Two plus two ' },
@@ -75,6 +89,17 @@ async function collect(stream: ChatStream): Promise<StreamEvent[]> {
 }
 
 describe('ResponseCache chat', () => {
+  it('keeps an answer without what a replay does not share: attempts, cost, cache status', async () => {
+    const cache = new ResponseCache();
+    const live: ChatResult = { ...answer('4'), cacheStatus: 'miss', cost: costOf('0.001') };
+    await cache.putChat(request, live);
+    const hit = await cache.getChat(request);
+    expect(hit).toMatchObject({ text: '4', usage, provider: 'openai', attempts: [] });
+    expect(hit).not.toHaveProperty('cost');
+    expect(hit).not.toHaveProperty('cacheStatus');
+    expect(live.cost?.total).toBe('0.001');
+  });
+
   it('answers a repeated request from the cache without calling the provider', async () => {
     const cache = new ResponseCache();
     let calls = 0;

@@ -111,10 +111,12 @@ export class RateLimiter {
   async acquire(subject: RateLimitSubject, options: AcquireOptions = {}): Promise<RateLimitPermit> {
     const { signal } = options;
     if (signal?.aborted) throw reasonOf(signal);
-    const plan = this.#plan(subject, Math.max(0, Math.ceil(options.estimatedTokens ?? 0)));
+    // One clock reading for the plan and the first try of an uncontended call.
+    const now = this.#clock.now();
+    const plan = this.#plan(subject, Math.max(0, Math.ceil(options.estimatedTokens ?? 0)), now);
     let refusal: RateLimitRefusal | undefined;
     if (!this.#contended(plan)) {
-      const first = await this.#try(plan);
+      const first = await this.#try(plan, now);
       if (first.ok) return first.permit;
       if (first.onLimit === 'refuse') throw rateLimited(first.refusal);
       refusal = first.refusal;
@@ -162,14 +164,13 @@ export class RateLimiter {
     });
   }
 
-  #plan(subject: RateLimitSubject, tokens: number): RateLimitPlan {
-    return planRateLimit(this.#rules, subject, tokens, this.#clock.now(), this.upstream !== undefined);
+  #plan(subject: RateLimitSubject, tokens: number, now: number): RateLimitPlan {
+    return planRateLimit(this.#rules, subject, tokens, now, this.upstream !== undefined);
   }
 
   /** Window keys carry the minute they were planned in; a retry in a later minute plans again. */
-  async #try(planned: RateLimitPlan): Promise<Attempt> {
-    const now = this.#clock.now();
-    const plan = now < planned.validUntil ? planned : this.#plan(planned.subject, planned.tokens);
+  async #try(planned: RateLimitPlan, now = this.#clock.now()): Promise<Attempt> {
+    const plan = now < planned.validUntil ? planned : this.#plan(planned.subject, planned.tokens, now);
     const { subject, tokens } = plan;
     if (subject.deployment !== undefined && this.upstream) {
       const delay = this.upstream.delayFor(subject.deployment, tokens, now);
@@ -198,6 +199,7 @@ export class RateLimiter {
 
   #admitted(plan: RateLimitPlan, reservationId: string | undefined): RateLimitPermit {
     const { subject, tokens } = plan;
+    // Read after the store answered: pacing counts from when the call was let through.
     if (subject.deployment !== undefined)
       this.upstream?.admitted(subject.deployment, tokens, this.#clock.now());
     if (reservationId === undefined) return new RateLimitPermit(tokens, FREE_PERMIT_SETTLER);

@@ -122,6 +122,7 @@ describe('response cache through the client', () => {
     const hit = await sy.chat(request);
     expect(hit.text).toBe('same');
     expect(providers.openai.requests).toHaveLength(1);
+    expect(hit).toMatchObject({ cacheStatus: 'hit', attempts: [], cost: { total: '0', usd: { total: 0 } } });
     await sy.chat({ ...request, cache: { bypass: true } });
     expect(providers.openai.requests).toHaveLength(2);
   });

@@ -242,11 +242,10 @@ export class BudgetManager {
   async #checkWarnings(counted: Counted[]): Promise<void> {
     if (counted.length === 0) return;
     const values = await this.#store.getCounters(counted.map((entry) => entry.key));
-    const now = this.#clock.now();
     for (const [index, { rule, value, key, expiresAt }] of counted.entries()) {
       const spent = values[index]!;
       if (this.#warned.has(key) || spent < rule.warnAt * limitUnits(rule.limit)) continue;
-      this.#remember(key, expiresAt ?? Number.POSITIVE_INFINITY, now);
+      this.#remember(key, expiresAt ?? Number.POSITIVE_INFINITY, this.#clock.now());
       const event: BudgetWarningEvent = {
         ruleId: rule.id,
         scope: rule.scope,
