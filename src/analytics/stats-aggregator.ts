@@ -31,7 +31,13 @@ interface Bucket {
  * recent samples only, so memory stays flat however long the process runs.
  */
 export class StatsAggregator {
-  readonly #buckets = new Map<string, Bucket>();
+  /**
+   * Per provider, its bucket and its models' buckets: two lookups by the names as they come, where
+   * a joined `provider\0model` key was a new string to build and hash on every call.
+   */
+  readonly #providers = new Map<string, { bucket: Bucket; models: Map<string, Bucket> }>();
+  /** Every bucket, for `stats()`. */
+  readonly #buckets: Bucket[] = [];
   readonly #samples: number;
 
   constructor(options: StatsAggregatorOptions = {}) {
@@ -40,13 +46,24 @@ export class StatsAggregator {
 
   add(row: LedgerRow): void {
     const provider = row.provider ?? '-';
-    this.#absorb(this.#bucket(provider, undefined), row);
-    this.#absorb(this.#bucket(provider, row.model ?? '-'), row);
+    let entry = this.#providers.get(provider);
+    if (!entry) {
+      entry = { bucket: this.#newBucket(provider, undefined), models: new Map() };
+      this.#providers.set(provider, entry);
+    }
+    const model = row.model ?? '-';
+    let modelBucket = entry.models.get(model);
+    if (!modelBucket) {
+      modelBucket = this.#newBucket(provider, model);
+      entry.models.set(model, modelBucket);
+    }
+    this.#absorb(entry.bucket, row);
+    this.#absorb(modelBucket, row);
   }
 
   /** Per-model lines and per-provider lines, each sorted by provider, then model. */
   stats(): { providers: CallStats[]; models: CallStats[] } {
-    const all = [...this.#buckets.values()].map(summarize);
+    const all = this.#buckets.map(summarize);
     const order = (a: CallStats, b: CallStats) =>
       a.provider.localeCompare(b.provider) || (a.model ?? '').localeCompare(b.model ?? '');
     return {
@@ -55,27 +72,23 @@ export class StatsAggregator {
     };
   }
 
-  #bucket(provider: string, model: string | undefined): Bucket {
-    const key = model === undefined ? provider : `${provider}\u0000${model}`;
-    let bucket = this.#buckets.get(key);
-    if (!bucket) {
-      bucket = {
-        provider,
-        requests: 0,
-        errors: 0,
-        errorsByKind: {},
-        fallbacks: 0,
-        cacheHits: 0,
-        latency: new SampleWindow(this.#samples),
-        firstToken: new SampleWindow(this.#samples),
-        speed: new SampleWindow(this.#samples),
-        inputTokens: 0,
-        outputTokens: 0,
-        cost: Money.ZERO,
-      };
-      if (model !== undefined) bucket.model = model;
-      this.#buckets.set(key, bucket);
-    }
+  #newBucket(provider: string, model: string | undefined): Bucket {
+    const bucket: Bucket = {
+      provider,
+      requests: 0,
+      errors: 0,
+      errorsByKind: {},
+      fallbacks: 0,
+      cacheHits: 0,
+      latency: new SampleWindow(this.#samples),
+      firstToken: new SampleWindow(this.#samples),
+      speed: new SampleWindow(this.#samples),
+      inputTokens: 0,
+      outputTokens: 0,
+      cost: Money.ZERO,
+    };
+    if (model !== undefined) bucket.model = model;
+    this.#buckets.push(bucket);
     return bucket;
   }
 
