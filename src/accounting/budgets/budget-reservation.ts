@@ -32,18 +32,30 @@ export class BudgetReservation {
     return this.#done;
   }
 
-  async settle(realCost: Money | string | number): Promise<void> {
-    if (this.#done) return;
+  // Not async functions: each returns the settler's promise itself, one promise and one
+  // microtask fewer per call than wrapping it (a bad amount still rejects rather than throws).
+  settle(realCost: Money | string | number): Promise<void> {
+    if (this.#done) return DONE;
     this.#done = true;
-    await this.#settler.settle(toMoney(realCost));
+    try {
+      return this.#settler.settle(toMoney(realCost));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
-  async release(): Promise<void> {
-    if (this.#done) return;
+  release(): Promise<void> {
+    if (this.#done) return DONE;
     this.#done = true;
-    await this.#settler.release();
+    try {
+      return this.#settler.release();
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 }
+
+const DONE: Promise<void> = Promise.resolve();
 
 export function toMoney(amount: Money | string | number): Money {
   if (amount instanceof Money) return amount;
