@@ -58,12 +58,12 @@ type Internals = Record<symbol, unknown>;
  * Writes the request line as pino would (`logger.info(fields, 'request')`): same level and time
  * fields, same bindings, same key order, same end of line, straight to the logger's destination.
  * Built by hand because pino's generic path (a loop over the keys, a serializer lookup and a
- * stringifier per value, the headers object through its safe stringify) was ~13 us of the line's
- * cost in a loop of 100k lines on the loaded 2-core VM, against ~2 us for this one; the request
- * line is written once per request. Only for a logger whose line can be known in advance: no
- * mixin, hooks, log formatter, message prefix or nested key, no serializer or redaction on any of
- * the line's keys, a destination that takes plain lines; otherwise undefined, and the caller goes
- * through pino.
+ * stringifier per value, the headers object through its safe stringify) cost 28-50 us a line
+ * against 20-28 us for this one, interleaved in one process on the 2-core VM under heavy load (the
+ * gateway bench running beside it); a request writes one such line, so it is worth its own path.
+ * Only for a logger whose line can be known in advance: no mixin, hooks, log formatter, message
+ * prefix or nested key, no serializer or redaction on any of the line's keys, a destination that
+ * takes plain lines; otherwise undefined, and the caller goes through pino.
  */
 export function requestLineWriter(logger: Logger): ((fields: RequestLineFields) => void) | undefined {
   const internals = logger as unknown as Internals;
