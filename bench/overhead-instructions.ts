@@ -26,6 +26,7 @@ import type * as CatalogModule from '../src/catalog/create-catalog.js';
 import type * as ClientModule from '../src/client/switchyard.js';
 import type { ChatRequest } from '../src/core/types/chat-request.js';
 import type * as ProviderModule from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
+import { instantChat } from './support/instant-chat.js';
 import { fromBuild } from './support/load-build.js';
 
 const { SqliteLedger } = await fromBuild<typeof LedgerModule>('accounting/ledger/sqlite-ledger.js');
@@ -46,27 +47,7 @@ const stub = createOpenAICompatibleProvider({
   baseUrl: 'http://127.0.0.1:9/v1',
   apiKey: 'sk-bench-0000000000',
 });
-let id = 0;
-stub.chat = async (r) => ({
-  id: `stub-${id++}`,
-  text: 'Hello there.',
-  reasoning: '',
-  toolCalls: [],
-  finishReason: 'stop',
-  rawFinishReason: 'stop',
-  usage: {
-    inputTokens: 12,
-    outputTokens: 4,
-    cachedInputTokens: 0,
-    cacheWriteTokens: 0,
-    reasoningTokens: 0,
-    totalTokens: 16,
-  },
-  provider: 'openai',
-  model: r.model,
-  latencyMs: 0,
-  warnings: [],
-});
+stub.chat = instantChat();
 
 const budgets = { budgets: { limits: [{ scope: 'global', window: 'month', limit: '100000' }] } };
 const limits = {

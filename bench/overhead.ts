@@ -19,6 +19,7 @@ import type * as CatalogModule from '../src/catalog/create-catalog.js';
 import type * as ClientModule from '../src/client/switchyard.js';
 import type { ChatRequest } from '../src/core/types/chat-request.js';
 import type * as ProviderModule from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
+import { instantChat } from './support/instant-chat.js';
 import { fromBuild } from './support/load-build.js';
 import { startOpenAIMockProcess } from './support/start-openai-mock-process.js';
 
@@ -135,27 +136,7 @@ try {
   // answers at once in the process. Each side runs in a tight loop, so this is the least the
   // pipeline costs; between real I/O (above) the same code runs with cold caches and costs more.
   const stub = provider();
-  let id = 0;
-  stub.chat = async (r) => ({
-    id: `stub-${id++}`,
-    text: 'Hello there.',
-    reasoning: '',
-    toolCalls: [],
-    finishReason: 'stop',
-    rawFinishReason: 'stop',
-    usage: {
-      inputTokens: 12,
-      outputTokens: 4,
-      cachedInputTokens: 0,
-      cacheWriteTokens: 0,
-      reasoningTokens: 0,
-      totalTokens: 16,
-    },
-    provider: 'openai',
-    model: r.model,
-    latencyMs: 0,
-    warnings: [],
-  });
+  stub.chat = instantChat();
   const stubLedger = new SqliteLedger({ path: join(dir, 'stub-ledger.db') });
   const inProcess = fullPipeline(stub, stubLedger);
   const stubDirect = () => stub.chat(request());
