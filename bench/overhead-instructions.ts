@@ -28,6 +28,7 @@ import type { ChatRequest } from '../src/core/types/chat-request.js';
 import type * as ProviderModule from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
 import { instantChat } from './support/instant-chat.js';
 import { fromBuild } from './support/load-build.js';
+import { BUDGET_STAGE, CACHE_STAGE, RATE_LIMIT_STAGE } from './support/pipeline-stages.js';
 
 const { SqliteLedger } = await fromBuild<typeof LedgerModule>('accounting/ledger/sqlite-ledger.js');
 const { createCatalog } = await fromBuild<typeof CatalogModule>('catalog/create-catalog.js');
@@ -49,20 +50,9 @@ const stub = createOpenAICompatibleProvider({
 });
 stub.chat = instantChat();
 
-const budgets = { budgets: { limits: [{ scope: 'global', window: 'month', limit: '100000' }] } };
-const limits = {
-  rate_limits: {
-    limits: [
-      {
-        scope: 'provider',
-        match: 'openai',
-        requests_per_minute: 1_000_000,
-        tokens_per_minute: 1_000_000_000,
-      },
-    ],
-  },
-};
-const cache = { cache: { ttl_ms: 60_000 } };
+const budgets = BUDGET_STAGE;
+const limits = RATE_LIMIT_STAGE;
+const cache = CACHE_STAGE;
 const catalog = createCatalog();
 const sqlite = () => ({ ledger: new SqliteLedger({ path: join(dir, 'ledger.db') }) });
 const client = (

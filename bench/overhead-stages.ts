@@ -20,6 +20,7 @@ import type * as ClientModule from '../src/client/switchyard.js';
 import type { ChatRequest } from '../src/core/types/chat-request.js';
 import type * as ProviderModule from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
 import { fromBuild } from './support/load-build.js';
+import { BUDGET_STAGE, CACHE_STAGE, RATE_LIMIT_STAGE } from './support/pipeline-stages.js';
 import { startOpenAIMockProcess } from './support/start-openai-mock-process.js';
 
 const { SqliteLedger } = await fromBuild<typeof LedgerModule>('accounting/ledger/sqlite-ledger.js');
@@ -39,22 +40,9 @@ const { child, origin } = await startOpenAIMockProcess(Number(process.env.DELAY 
 try {
   const provider = () =>
     createOpenAICompatibleProvider({ id: 'openai', baseUrl: `${origin}/v1`, apiKey: 'sk-bench-0000000000' });
-  const budgets = {
-    budgets: { limits: [{ scope: 'global' as const, window: 'month' as const, limit: '100000' }] },
-  };
-  const limits = {
-    rate_limits: {
-      limits: [
-        {
-          scope: 'provider' as const,
-          match: 'openai',
-          requests_per_minute: 1_000_000,
-          tokens_per_minute: 1_000_000_000,
-        },
-      ],
-    },
-  };
-  const cache = { cache: { ttl_ms: 60_000 } };
+  const budgets = BUDGET_STAGE;
+  const limits = RATE_LIMIT_STAGE;
+  const cache = CACHE_STAGE;
   const catalog = createCatalog();
   const sqlite = (name: string) => new SqliteLedger({ path: join(dir, `${name}.db`) });
   const clients: Array<InstanceType<typeof Switchyard>> = [];

@@ -21,6 +21,7 @@ import type { ChatRequest } from '../src/core/types/chat-request.js';
 import type * as ProviderModule from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
 import { instantChat } from './support/instant-chat.js';
 import { fromBuild } from './support/load-build.js';
+import { BUDGET_STAGE, CACHE_STAGE, RATE_LIMIT_STAGE } from './support/pipeline-stages.js';
 import { startOpenAIMockProcess } from './support/start-openai-mock-process.js';
 
 const { SqliteLedger } = await fromBuild<typeof LedgerModule>('accounting/ledger/sqlite-ledger.js');
@@ -66,18 +67,9 @@ try {
       catalog: createCatalog(),
       ledger: rows,
       config: {
-        budgets: { limits: [{ scope: 'global', window: 'month', limit: '100000' }] },
-        rate_limits: {
-          limits: [
-            {
-              scope: 'provider',
-              match: 'openai',
-              requests_per_minute: 1_000_000,
-              tokens_per_minute: 1_000_000_000,
-            },
-          ],
-        },
-        cache: { ttl_ms: 60_000 },
+        ...BUDGET_STAGE,
+        ...RATE_LIMIT_STAGE,
+        ...CACHE_STAGE,
         policies: { retry: { max_retries: 0 } },
       },
     });
