@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatRequest } from '../core/types/chat-request.js';
 import { ANSWER_FIELDS, cacheKey } from './cache-key.js';
-import { stableJson } from './stable-json.js';
+import { sortedCopy, stableJson } from './stable-json.js';
 
 const base: ChatRequest = {
   model: 'gpt-4o-mini',
@@ -18,16 +18,6 @@ describe('stableJson', () => {
   });
 
   it('writes what JSON.stringify writes for a sorted copy, quirks included', () => {
-    const sortedCopy = (value: unknown): unknown => {
-      if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : sortedCopy(item)));
-      if (typeof value !== 'object' || value === null) return value;
-      const sorted: Record<string, unknown> = {};
-      for (const key of Object.keys(value).sort()) {
-        const item = (value as Record<string, unknown>)[key];
-        if (item !== undefined) sorted[key] = sortedCopy(item);
-      }
-      return sorted;
-    };
     const samples: unknown[] = [
       { z: 'a "quoted" \\ line\n', é: 'ünï', '': 0, a: [1, undefined, () => 1, Symbol('s'), null] },
       { logit_bias: { '50256': -100, '10': 1, '2': 3, x: 1, '007': 2, '-1': 0, '4294967295': 5 } },

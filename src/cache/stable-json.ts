@@ -87,8 +87,12 @@ function isArrayIndex(key: string): boolean {
   return Number(key) < 4_294_967_295;
 }
 
-/** The sorted copy `JSON.stringify` is given on the slow path. */
-function sortedCopy(value: unknown): unknown {
+/**
+ * The value with object keys sorted at every depth and undefined members dropped: what
+ * `JSON.stringify` is given on the slow path, and the plain definition `stableJson` must match
+ * (its test compares the two).
+ */
+export function sortedCopy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : sortedCopy(item)));
   if (typeof value !== 'object' || value === null) return value;
   const sorted: Record<string, unknown> = {};
