@@ -97,11 +97,12 @@ export class ResponseCache {
    * cost, and remembering the key per request object in a WeakMap cost about as much again.
    */
   chatKey(request: ChatRequest, options: CacheCallOptions = {}): string | undefined {
-    if (!this.applies(request, options)) {
-      this.counters.skipped++;
-      return undefined;
-    }
-    return this.#key('chat', request, options);
+    return this.#callKey('chat', request, options);
+  }
+
+  /** The storage key of a stream call, as `chatKey` is for a chat call (`getStreamAt`, `recordStreamAt`). */
+  streamKey(request: ChatRequest, options: CacheCallOptions = {}): string | undefined {
+    return this.#callKey('stream', request, options);
   }
 
   /** The answer stored under a `chatKey`, or undefined. */
@@ -143,15 +144,26 @@ export class ResponseCache {
 
   /** A replay of a cached stream, or undefined. */
   async getStream(request: ChatRequest, options: CacheCallOptions = {}): Promise<ChatStream | undefined> {
-    const entry = await this.#read('stream', request, options);
+    const key = this.streamKey(request, options);
+    return key === undefined ? undefined : this.getStreamAt(key);
+  }
+
+  /** A replay of the stream stored under a `streamKey`, or undefined. */
+  async getStreamAt(key: string): Promise<ChatStream | undefined> {
+    const entry = await this.#readAt(key);
     return entry?.type === 'stream' ? replayStream(entry) : undefined;
   }
 
   /** Passes `stream` through and keeps its events if, and only if, it finishes cleanly. */
   recordStream(request: ChatRequest, stream: ChatStream, options: CacheCallOptions = {}): ChatStream {
     if (!this.applies(request, options)) return stream;
+    return this.recordStreamAt(this.#key('stream', request, options), request, stream);
+  }
+
+  /** `recordStream` under a `streamKey` already computed for the lookup. */
+  recordStreamAt(key: string, request: ChatRequest, stream: ChatStream): ChatStream {
     return recordStream(stream, { provider: 'switchyard', model: request.model }, (recorded) => {
-      void this.#write('stream', request, options, { type: 'stream', ...recorded });
+      void this.#writeAt(key, { type: 'stream', ...recorded });
     });
   }
 
@@ -171,9 +183,10 @@ export class ResponseCache {
     let outcome: ChatResult | undefined;
     const self = this;
     async function* events(): AsyncGenerator<StreamEvent> {
-      const replay = await self.getStream(request, options).catch(() => undefined);
+      const key = self.streamKey(request, options);
+      const replay = key === undefined ? undefined : await self.getStreamAt(key).catch(() => undefined);
       settleHit(replay !== undefined);
-      const chosen = replay ?? self.recordStream(request, open(), options);
+      const chosen = replay ?? (key === undefined ? open() : self.recordStreamAt(key, request, open()));
       for await (const event of chosen) {
         // The chosen stream's result carries the provider and attempts; it is settled by now.
         if (event.type === 'finish') outcome = await chosen.result;
@@ -188,12 +201,13 @@ export class ResponseCache {
     return { stream, cacheHit };
   }
 
-  async #read(mode: 'chat' | 'stream', request: ChatRequest, options: CacheCallOptions) {
+  /** A call's storage key, or undefined (counted as skipped) when it takes no part in the cache. */
+  #callKey(mode: 'chat' | 'stream', request: ChatRequest, options: CacheCallOptions): string | undefined {
     if (!this.applies(request, options)) {
       this.counters.skipped++;
       return undefined;
     }
-    return this.#readAt(this.#key(mode, request, options));
+    return this.#key(mode, request, options);
   }
 
   async #readAt(key: string): Promise<StoredEntry | undefined> {
@@ -214,10 +228,6 @@ export class ResponseCache {
 
   #key(mode: 'chat' | 'stream', request: ChatRequest, options: CacheCallOptions): string {
     return `${mode}:${cacheKey(request, options.scope)}`;
-  }
-
-  async #write(mode: 'chat' | 'stream', request: ChatRequest, options: CacheCallOptions, entry: StoredEntry) {
-    await this.#writeAt(this.#key(mode, request, options), entry);
   }
 
   async #writeAt(key: string, entry: StoredEntry): Promise<void> {

@@ -53,7 +53,9 @@ async function* events(
 ): AsyncGenerator<StreamEvent> {
   const call = callContext(request, plan.route ?? plan.requested, true);
   const cacheOptions = { bypass: options.cacheBypass };
-  const replay = await pipeline.cache?.getStream(request, cacheOptions);
+  // One key for the lookup and the store: hashing the conversation twice per call is not free.
+  const cacheKey = pipeline.cache?.streamKey(request, cacheOptions);
+  const replay = cacheKey === undefined ? undefined : await pipeline.cache!.getStreamAt(cacheKey);
   setCacheStatus(replay ? 'hit' : cacheStatusOnMiss(pipeline, request, cacheOptions));
   if (replay) {
     yield* settleStream(pipeline, {}, call, request, replay, state, { cacheHit: true });
@@ -70,6 +72,6 @@ async function* events(
     return;
   }
   const opened = open();
-  const inner = pipeline.cache ? pipeline.cache.recordStream(request, opened, cacheOptions) : opened;
+  const inner = cacheKey === undefined ? opened : pipeline.cache!.recordStreamAt(cacheKey, request, opened);
   yield* settleStream(pipeline, guards, call, request, inner, state);
 }
