@@ -26,6 +26,8 @@ const server = createServer(async (req, res) => {
   }
 });
 server.keepAliveTimeout = 60_000;
+// --cpu-prof writes its profile only on a clean exit.
+process.on('SIGINT', () => process.exit(0));
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   if (address && typeof address === 'object') process.stdout.write(`${address.port}\n`);
