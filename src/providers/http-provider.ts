@@ -10,6 +10,7 @@ import {
   sendHttp,
   tryParseJson,
 } from '../core/http/http-client.js';
+import { sendHttpForText } from '../core/http/send-http-text.js';
 import { BatchedEvents } from '../core/stream/batched-events.js';
 import { ChatStream } from '../core/stream/chat-stream.js';
 import { readNdjson } from '../core/stream/ndjson-reader.js';
@@ -132,17 +133,15 @@ export class HttpProvider implements Provider {
   ): Promise<{ json: unknown; headers: HeaderLookup; requestId?: string }> {
     const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
     const scope = new AbortScope(options.signal, timeoutMs);
-    let response: HttpResponse | undefined;
     try {
-      response = await sendHttp(
+      const response = await sendHttpForText(
         this.#withHeaders(call, options.headers),
         scope.signal,
         this.settings.dispatcher,
       );
       const headers = headerLookup(response.headers);
-      if (response.status >= 400) throw await this.#errorFrom(response, headers, model);
-      const text = await readBodyText(response.body, 64 * 1024 * 1024);
-      const json = tryParseJson(text);
+      if (response.status >= 400) throw this.#errorFromText(response.status, headers, response.text, model);
+      const json = tryParseJson(response.text);
       if (json === undefined) {
         throw new SwitchyardError({
           kind: 'server_error',
@@ -154,7 +153,6 @@ export class HttpProvider implements Provider {
       }
       return { json, headers, requestId: headers('x-request-id') ?? headers('request-id') };
     } catch (error) {
-      response?.body.destroy();
       throw transportError(error, { provider: this.id, model, firedBy: scope.firedBy, timeoutMs });
     } finally {
       scope.dispose();
@@ -251,13 +249,10 @@ export class HttpProvider implements Provider {
   }
 
   async #errorFrom(response: HttpResponse, headers: HeaderLookup, model?: string): Promise<SwitchyardError> {
-    const bodyText = await readBodyText(response.body);
-    return this.codec.error({
-      status: response.status,
-      headers,
-      bodyText,
-      body: tryParseJson(bodyText),
-      model,
-    });
+    return this.#errorFromText(response.status, headers, await readBodyText(response.body), model);
+  }
+
+  #errorFromText(status: number, headers: HeaderLookup, bodyText: string, model?: string): SwitchyardError {
+    return this.codec.error({ status, headers, bodyText, body: tryParseJson(bodyText), model });
   }
 }
