@@ -44,6 +44,7 @@ const FRAMES: Buffer[] = [
   frame({}, 'stop'),
   Buffer.from('data: [DONE]\n\n'),
 ];
+const HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' };
 const RAW_HEADERS = [
   Buffer.from('content-type'),
   Buffer.from('text/event-stream'),
@@ -60,9 +61,26 @@ interface LegacyHandler {
   onComplete(trailers: string[] | null): void;
 }
 
-/** Answers every request with FRAMES, one onData each, in one macrotask after the headers. */
+/** Undici 7's handler API, which Switchyard's own handlers implement (`sendHttpStream`). */
+interface CurrentHandler {
+  onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void;
+  onResponseStart(controller: Dispatcher.DispatchController, status: number, headers: object): void;
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void;
+  onResponseEnd(controller: Dispatcher.DispatchController, trailers: object): void;
+  onResponseError(controller: Dispatcher.DispatchController, error: Error): void;
+}
+
+/**
+ * Answers every request with FRAMES, one data callback each, in one macrotask after the headers,
+ * through whichever handler API the handler speaks (`request()`'s is the legacy one; older builds
+ * compared with DIST use it).
+ */
 class FakeDispatcher extends Dispatcher {
   override dispatch(_options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    if (typeof (handler as Partial<CurrentHandler>).onRequestStart === 'function') {
+      this.#current(handler as CurrentHandler);
+      return true;
+    }
     const legacy = handler as LegacyHandler;
     setImmediate(() => {
       let aborted = false;
@@ -81,6 +99,37 @@ class FakeDispatcher extends Dispatcher {
     });
     return true;
   }
+
+  #current(handler: CurrentHandler): void {
+    let aborted = false;
+    const controller: Dispatcher.DispatchController = {
+      get aborted() {
+        return aborted;
+      },
+      paused: false,
+      reason: null,
+      abort(reason: Error) {
+        if (aborted) return;
+        aborted = true;
+        handler.onResponseError(controller, reason);
+      },
+      pause() {},
+      resume() {},
+    };
+    setImmediate(() => {
+      handler.onRequestStart(controller, {});
+      if (aborted) return;
+      handler.onResponseStart(controller, 200, HEADERS);
+      setImmediate(() => {
+        for (const f of FRAMES) {
+          if (aborted) return;
+          handler.onResponseData(controller, Buffer.from(f));
+        }
+        if (!aborted) handler.onResponseEnd(controller, {});
+      });
+    });
+  }
+
   override async close(): Promise<void> {}
   override async destroy(): Promise<void> {}
 }

@@ -2,14 +2,8 @@ import { type HeaderLookup, headerLookup } from '../core/errors/retry-hints.js';
 import { isSwitchyardError, SwitchyardError, unsupportedFeature } from '../core/errors/switchyard-error.js';
 import { transportError } from '../core/errors/transport-error.js';
 import { AbortScope } from '../core/http/abort-scope.js';
-import {
-  bodyChunks,
-  type HttpCall,
-  type HttpResponse,
-  readBodyText,
-  sendHttp,
-  tryParseJson,
-} from '../core/http/http-client.js';
+import { type HttpCall, tryParseJson } from '../core/http/http-client.js';
+import { type HttpStreamResponse, sendHttpStream } from '../core/http/send-http-stream.js';
 import { sendHttpForText } from '../core/http/send-http-text.js';
 import { BatchedEvents } from '../core/stream/batched-events.js';
 import { ChatStream } from '../core/stream/chat-stream.js';
@@ -170,10 +164,10 @@ export class HttpProvider implements Provider {
       return;
     }
     const scope = new AbortScope(request.signal, timeoutMs);
-    let response: HttpResponse | undefined;
+    let response: HttpStreamResponse | undefined;
     let cleanEnd = false;
     try {
-      response = await sendHttp(
+      response = await sendHttpStream(
         this.#withHeaders(prepared.call, request.headers),
         scope.signal,
         this.settings.dispatcher,
@@ -192,10 +186,10 @@ export class HttpProvider implements Provider {
       const sse = this.codec.streamFraming === 'sse';
       const batches =
         request.tapRawBytes && sse
-          ? decodeTappedSpans(readSseSpans(bodyChunks(response.body)), decoder, emit, pending)
+          ? decodeTappedSpans(readSseSpans(response.body), decoder, emit, pending)
           : sse
-            ? readSse(bodyChunks(response.body))
-            : readNdjson(bodyChunks(response.body));
+            ? readSse(response.body)
+            : readNdjson(response.body);
       for await (const batch of batches) {
         for (const message of batch) {
           decoder.push(message, emit);
@@ -233,12 +227,8 @@ export class HttpProvider implements Provider {
       if (response) {
         // A finished stream drains its tail so the socket goes back to the pool; an abandoned one
         // (caller broke out, or aborted) is destroyed at once.
-        if (cleanEnd && !scope.signal?.aborted) response.body.dump({ limit: 64 * 1024 }).catch(() => {});
-        else {
-          // Nobody reads the body any more: its AbortError from destroy() has no one to go to.
-          response.body.once('error', () => {});
-          response.body.destroy();
-        }
+        if (cleanEnd && !scope.signal?.aborted) response.body.dump(64 * 1024);
+        else response.body.destroy();
       }
     }
   }
@@ -248,8 +238,12 @@ export class HttpProvider implements Provider {
     return { ...call, headers: { ...call.headers, ...extra } };
   }
 
-  async #errorFrom(response: HttpResponse, headers: HeaderLookup, model?: string): Promise<SwitchyardError> {
-    return this.#errorFromText(response.status, headers, await readBodyText(response.body), model);
+  async #errorFrom(
+    response: HttpStreamResponse,
+    headers: HeaderLookup,
+    model?: string,
+  ): Promise<SwitchyardError> {
+    return this.#errorFromText(response.status, headers, await response.body.text(), model);
   }
 
   #errorFromText(status: number, headers: HeaderLookup, bodyText: string, model?: string): SwitchyardError {
