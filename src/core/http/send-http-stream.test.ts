@@ -99,6 +99,16 @@ describe('sendHttpStream', () => {
     expect((await readAll(response.body)).toString()).toBe(`${events(5).join('')}data: [DONE]\n\n`);
   });
 
+  it('hands out what arrived while nobody was reading as one chunk', async () => {
+    const response = await sendHttpStream({ method: 'GET', url: `${origin}/sse`, headers: {} }, undefined, agent);
+    // Every event (written a millisecond apart) has arrived before the first read.
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    const iterator = response.body[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    expect(Buffer.from(first.value!).toString()).toBe(`${events(5).join('')}data: [DONE]\n\n`);
+    expect((await iterator.next()).done).toBe(true);
+  });
+
   it('delivers a body far larger than its buffer to a slow reader, every byte in order', async () => {
     const response = await sendHttpStream(
       { method: 'GET', url: `${origin}/big`, headers: {} },

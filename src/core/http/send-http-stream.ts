@@ -155,11 +155,18 @@ export class StreamBody implements Dispatcher.DispatchHandler, AsyncIterable<Uin
     };
   }
 
+  /**
+   * Everything that arrived since the last read, as one chunk (as a byte-mode `Readable` hands out
+   * its buffer): the reader decodes it as one batch of events, so events that came in one burst
+   * cross the async layers above once, not once per network read.
+   */
   #next(): Promise<IteratorResult<Uint8Array>> {
-    const chunk = this.#queue.shift();
-    if (chunk !== undefined) {
-      this.#queued -= chunk.length;
-      if (this.#queue.length === 0 && this.#controller?.paused) this.#controller.resume();
+    const queue = this.#queue;
+    if (queue.length > 0) {
+      const chunk = queue.length === 1 ? queue[0]! : Buffer.concat(queue, this.#queued);
+      this.#queue = [];
+      this.#queued = 0;
+      if (this.#controller?.paused) this.#controller.resume();
       return Promise.resolve({ done: false, value: chunk });
     }
     if (this.#error !== undefined) return Promise.reject(this.#error);
