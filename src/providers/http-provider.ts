@@ -25,6 +25,8 @@ export class HttpProvider implements Provider {
   readonly id: string;
   readonly protocol: ProtocolId;
   readonly features: ProviderFeatures;
+  /** Every request listens to its signal and rejects when it aborts (send-http-text, send-http-stream). */
+  readonly settlesOnAbort = true;
   readonly settings: ProviderSettings;
   readonly codec: ProtocolCodec;
 

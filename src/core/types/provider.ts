@@ -20,6 +20,12 @@ export interface Provider {
   readonly id: string;
   readonly protocol: ProtocolId;
   readonly features: ProviderFeatures;
+  /**
+   * True when `chat` rejects as soon as its request's `signal` aborts (HttpProvider: the signal
+   * aborts the socket). The executor then does not race the call against the signal itself; a
+   * provider that may keep going after an abort leaves this unset and is raced.
+   */
+  readonly settlesOnAbort?: boolean;
   chat(request: ChatRequest): Promise<ChatResult>;
   stream(request: ChatRequest): ChatStream;
   embed(request: EmbedRequest): Promise<EmbedResult>;

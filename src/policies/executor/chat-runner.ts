@@ -7,7 +7,10 @@ import type { AttemptRunner } from './chain-context.js';
 export const chatRunner: AttemptRunner<ChatResult> = {
   mode: 'chat',
   run(deployment, provider, request, scope) {
-    return raceAbort(provider.chat(attemptRequest(request, deployment, scope.requestSignal)), scope.signal);
+    const answer = provider.chat(attemptRequest(request, deployment, scope.requestSignal));
+    // The provider's request listens to the same signal: a second listener and promise per try
+    // would only duplicate it. The try's error is the scope's reason either way (`errorFor`).
+    return provider.settlesOnAbort === true ? answer : raceAbort(answer, scope.signal);
   },
   filtered: (result) => result.finishReason === 'content_filter',
   discard() {},
