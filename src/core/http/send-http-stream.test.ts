@@ -100,7 +100,11 @@ describe('sendHttpStream', () => {
   });
 
   it('hands out what arrived while nobody was reading as one chunk', async () => {
-    const response = await sendHttpStream({ method: 'GET', url: `${origin}/sse`, headers: {} }, undefined, agent);
+    const response = await sendHttpStream(
+      { method: 'GET', url: `${origin}/sse`, headers: {} },
+      undefined,
+      agent,
+    );
     // Every event (written a millisecond apart) has arrived before the first read.
     await new Promise((resolve) => setTimeout(resolve, 80));
     const iterator = response.body[Symbol.asyncIterator]();
