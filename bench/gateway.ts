@@ -26,7 +26,6 @@ const here = (file: string) => join(benchDir, 'gateway', file);
 const tsx = ['--import', 'tsx'];
 
 await findWrk();
-console.log('installing the Portkey gateway into bench/.portkey (first run only)...');
 const portkeyDir = await installPortkey(benchDir);
 
 const started: Started[] = [];

@@ -10,6 +10,7 @@ export async function installPortkey(benchDir: string): Promise<string> {
   const dir = join(benchDir, '.portkey');
   const start = join(dir, 'node_modules/@portkey-ai/gateway/build/start-server.js');
   if (existsSync(start)) return dir;
+  console.log('installing the Portkey gateway into bench/.portkey (first run only)...');
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'package.json'),
