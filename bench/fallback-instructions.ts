@@ -15,17 +15,13 @@
  */
 import { uptime } from 'node:os';
 import type { ChatRequest } from '../src/core/types/chat-request.js';
-import type * as BreakerStateModule from '../src/policies/circuit-breaker/breaker-state.js';
 import type * as ExecuteChatModule from '../src/policies/executor/execute-chat.js';
 import type * as ExecutorDepsModule from '../src/policies/executor/executor-deps.js';
 import type * as ProviderModule from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
-import type { RoutePlan } from '../src/router/route-plan.js';
 import { fromBuild } from './support/load-build.js';
+import { chainPlan, holdPrimaryOpen } from './support/open-circuit-chain.js';
 import { startOpenAIMockProcess } from './support/start-openai-mock-process.js';
 
-const { closedState } = await fromBuild<typeof BreakerStateModule>(
-  'policies/circuit-breaker/breaker-state.js',
-);
 const { executeChat } = await fromBuild<typeof ExecuteChatModule>('policies/executor/execute-chat.js');
 const { createExecutorDeps } = await fromBuild<typeof ExecutorDepsModule>(
   'policies/executor/executor-deps.js',
@@ -55,25 +51,8 @@ try {
     ['fallback', fallback],
   ]);
   const deps = createExecutorDeps((id) => providers.get(id)!);
-  deps.breakerStore.set('primary/gpt-4o-mini', {
-    ...closedState(),
-    status: 'open',
-    reopenAt: Number.POSITIVE_INFINITY,
-  });
-  const plan: RoutePlan = {
-    requested: 'bench',
-    groups: [
-      {
-        deployments: [{ id: 'primary/gpt-4o-mini', provider: 'primary', model: 'gpt-4o-mini' }],
-        balancing: 'weighted',
-      },
-      {
-        deployments: [{ id: 'fallback/gpt-4o-mini', provider: 'fallback', model: 'gpt-4o-mini' }],
-        balancing: 'weighted',
-      },
-    ],
-    policies: {},
-  };
+  holdPrimaryOpen(deps);
+  const plan = chainPlan();
   const request: ChatRequest = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say hello.' }] };
   const direct = { ...request };
   const paths = {

@@ -16,21 +16,17 @@
  */
 import { createServer } from 'node:net';
 import type { ChatRequest } from '../src/core/types/chat-request.js';
-import type * as BreakerStateModule from '../src/policies/circuit-breaker/breaker-state.js';
 import type * as ExecuteChatModule from '../src/policies/executor/execute-chat.js';
 import type * as ExecuteStreamModule from '../src/policies/executor/execute-stream.js';
 import type * as ExecutorDepsModule from '../src/policies/executor/executor-deps.js';
 import type { PolicyOptions } from '../src/policies/policy-options.js';
 import type * as ProviderModule from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
-import type { RoutePlan } from '../src/router/route-plan.js';
 import { fromBuild } from './support/load-build.js';
+import { alonePlan, chainPlan, closePrimary, holdPrimaryOpen } from './support/open-circuit-chain.js';
 import { startOpenAIMockProcess } from './support/start-openai-mock-process.js';
 
 // The compiled build, as users run it: under tsx, esbuild names every closure the executor makes
 // per call (`__name`), which costs more than some of the work measured here.
-const { closedState } = await fromBuild<typeof BreakerStateModule>(
-  'policies/circuit-breaker/breaker-state.js',
-);
 const { executeChat } = await fromBuild<typeof ExecuteChatModule>('policies/executor/execute-chat.js');
 const { executeStream } = await fromBuild<typeof ExecuteStreamModule>('policies/executor/execute-stream.js');
 const { createExecutorDeps } = await fromBuild<typeof ExecutorDepsModule>(
@@ -172,41 +168,21 @@ try {
     ['slow-fallback', slowFallback],
   ]);
   const deps = createExecutorDeps((id) => providers.get(id)!);
-  const group = (to: string): RoutePlan['groups'][number] => ({
-    deployments: [{ id: `${to}/gpt-4o-mini`, provider: to, model: 'gpt-4o-mini' }],
-    balancing: 'weighted',
-  });
-  /** The chain: the primary, then `to`. */
-  const plan = (policies: PolicyOptions, to = 'fallback'): RoutePlan => ({
-    requested: 'bench',
-    groups: [group('primary'), group(to)],
-    policies,
-  });
-  /** The fallback named directly: one candidate, the same executor. */
-  const alone = (policies: PolicyOptions, to = 'fallback'): RoutePlan => ({
-    requested: `${to}/gpt-4o-mini`,
-    groups: [group(to)],
-    policies,
-  });
   const request: ChatRequest = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say hello.' }] };
   const direct = { ...request, model: 'gpt-4o-mini' };
 
   // 1. Circuit open: park the primary's breaker open for the whole run.
-  deps.breakerStore.set('primary/gpt-4o-mini', {
-    ...closedState(),
-    status: 'open',
-    reopenAt: Number.POSITIVE_INFINITY,
-  });
-  const openPlan = plan({});
-  const alonePlan = alone({});
+  holdPrimaryOpen(deps);
+  const openPlan = chainPlan();
+  const directPlan = alonePlan();
   const chatPaths: Paths = {
     bare: () => fallback.chat(direct),
-    direct: () => executeChat(alonePlan, request, deps),
+    direct: () => executeChat(directPlan, request, deps),
     chain: () => executeChat(openPlan, request, deps),
   };
   const streamPaths: Paths = {
     bare: () => fallback.stream(direct).result,
-    direct: () => executeStream(alonePlan, request, deps).result,
+    direct: () => executeStream(directPlan, request, deps).result,
     chain: () => executeStream(openPlan, request, deps).result,
   };
   await warmUp(warmUpCalls, chatPaths);
@@ -220,8 +196,8 @@ try {
     await interleaved(iterations, streamPaths),
   );
 
-  const slowPlan = plan({}, 'slow-fallback');
-  const slowAlone = alone({}, 'slow-fallback');
+  const slowPlan = chainPlan({}, 'slow-fallback');
+  const slowAlone = alonePlan({}, 'slow-fallback');
   for (let i = 0; i < 20; i++) await slowFallback.chat(direct);
   report(
     '1c. primary down, circuit open: chat, the fallback answering after 20 ms (200 calls each)',
@@ -233,22 +209,22 @@ try {
   );
 
   // 2. Circuit closed: the breaker is disabled so every call meets the refused connection.
-  deps.breakerStore.set('primary/gpt-4o-mini', closedState());
+  closePrimary(deps);
   const refusedCount = Math.max(50, Math.floor(iterations / 10));
   const noRetries: PolicyOptions = { circuitBreaker: { enabled: false }, retry: { maxRetries: 0 } };
   report(
     `2. primary refusing connections, circuit closed, no retries (${refusedCount} calls each)`,
     await interleaved(refusedCount, {
-      direct: () => executeChat(alone(noRetries), request, deps),
-      chain: () => executeChat(plan(noRetries), request, deps),
+      direct: () => executeChat(alonePlan(noRetries), request, deps),
+      chain: () => executeChat(chainPlan(noRetries), request, deps),
     }),
   );
   const defaults: PolicyOptions = { circuitBreaker: { enabled: false } };
   report(
     '2b. primary refusing connections, circuit closed, default retries (2, backoff from 500 ms) (5 calls each)',
     await interleaved(5, {
-      direct: () => executeChat(alone(defaults), request, deps),
-      chain: () => executeChat(plan(defaults), request, deps),
+      direct: () => executeChat(alonePlan(defaults), request, deps),
+      chain: () => executeChat(chainPlan(defaults), request, deps),
     }),
   );
 } finally {

@@ -12,16 +12,12 @@
 import type { ChatRequest } from '../../src/core/types/chat-request.js';
 import type { ChatResult } from '../../src/core/types/chat-result.js';
 import type { Provider } from '../../src/core/types/provider.js';
-import type * as BreakerStateModule from '../../src/policies/circuit-breaker/breaker-state.js';
 import type * as ExecuteChatModule from '../../src/policies/executor/execute-chat.js';
 import type * as ExecutorDepsModule from '../../src/policies/executor/executor-deps.js';
 import type * as MockProviderModule from '../../src/providers/mock/mock-provider.js';
-import type { RoutePlan } from '../../src/router/route-plan.js';
 import { fromBuild } from './load-build.js';
+import { chainPlan, holdPrimaryOpen } from './open-circuit-chain.js';
 
-const { closedState } = await fromBuild<typeof BreakerStateModule>(
-  'policies/circuit-breaker/breaker-state.js',
-);
 const { executeChat } = await fromBuild<typeof ExecuteChatModule>('policies/executor/execute-chat.js');
 const { createExecutorDeps } = await fromBuild<typeof ExecutorDepsModule>(
   'policies/executor/executor-deps.js',
@@ -92,25 +88,8 @@ const providers = new Map<string, Provider>([
   ['fallback', fallback],
 ]);
 const deps = createExecutorDeps((id) => providers.get(id)!);
-deps.breakerStore.set('primary/gpt-4o-mini', {
-  ...closedState(),
-  status: 'open',
-  reopenAt: Number.POSITIVE_INFINITY,
-});
-const plan: RoutePlan = {
-  requested: 'bench',
-  groups: [
-    {
-      deployments: [{ id: 'primary/gpt-4o-mini', provider: 'primary', model: 'gpt-4o-mini' }],
-      balancing: 'weighted',
-    },
-    {
-      deployments: [{ id: 'fallback/gpt-4o-mini', provider: 'fallback', model: 'gpt-4o-mini' }],
-      balancing: 'weighted',
-    },
-  ],
-  policies: {},
-};
+holdPrimaryOpen(deps);
+const plan = chainPlan();
 const request: ChatRequest = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say hello.' }] };
 
 /** CPU microseconds per call over one block. */
