@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPortOrigin } from '../../testing/closed-port.js';
 import { sendHttpStream } from './send-http-stream.js';
 
 type Route = (req: IncomingMessage, res: ServerResponse) => void;
@@ -221,12 +222,10 @@ describe('sendHttpStream', () => {
   });
 
   it('rejects with the socket error code when nothing listens', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
     await expect(
-      sendHttpStream({ method: 'GET', url: `http://127.0.0.1:${port}/x`, headers: {} }, undefined, agent),
-    ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+      sendHttpStream({ method: 'GET', url: `${await closedPortOrigin()}/x`, headers: {} }, undefined, agent),
+    ).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
   });
 });

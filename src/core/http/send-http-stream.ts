@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
+import { dispatchCall, SignalledHandler } from './dispatch-call.js';
 import { defaultDispatcher, type HttpCall } from './http-client.js';
-import { splitUrl } from './send-http-text.js';
 
 export interface HttpStreamResponse {
   status: number;
@@ -25,27 +25,7 @@ export function sendHttpStream(
 ): Promise<HttpStreamResponse> {
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
-    const body = new StreamBody(resolve, reject, signal);
-    try {
-      const { origin, path } = splitUrl(call.url);
-      const hasBody = call.body !== undefined;
-      dispatcher.dispatch(
-        {
-          origin,
-          path,
-          method: call.method,
-          headers: hasBody
-            ? Object.assign({ 'content-type': 'application/json' }, call.headers)
-            : call.headers,
-          body: hasBody ? JSON.stringify(call.body) : undefined,
-          headersTimeout: 0,
-          bodyTimeout: 0,
-        },
-        body,
-      );
-    } catch (error) {
-      body.onResponseError(undefined, error as Error);
-    }
+    dispatchCall(call, dispatcher, new StreamBody(resolve, reject, signal));
   });
 }
 
@@ -58,8 +38,7 @@ const DONE: IteratorResult<Uint8Array> = { done: true, value: undefined };
  * Leaving a `for await` early leaves the body as it is (the caller then `dump`s or `destroy`s it),
  * so a stream read up to its last event can give its connection back to the pool.
  */
-export class StreamBody implements Dispatcher.DispatchHandler, AsyncIterable<Uint8Array> {
-  #controller: Dispatcher.DispatchController | undefined;
+export class StreamBody extends SignalledHandler implements AsyncIterable<Uint8Array> {
   #head: ((response: HttpStreamResponse) => void) | undefined;
   #failHead: ((error: unknown) => void) | undefined;
   #queue: Buffer[] = [];
@@ -69,29 +48,18 @@ export class StreamBody implements Dispatcher.DispatchHandler, AsyncIterable<Uin
   #error: unknown;
   /** Dumping: what arrives is dropped, up to this many more bytes. */
   #dumpLeft: number | undefined;
-  readonly #signal: AbortSignal | undefined;
-  readonly #onAbort: (() => void) | undefined;
 
   constructor(
     resolve: (response: HttpStreamResponse) => void,
     reject: (error: unknown) => void,
     signal: AbortSignal | undefined,
   ) {
+    super(signal);
     this.#head = resolve;
     this.#failHead = reject;
-    this.#signal = signal;
-    if (signal) {
-      this.#onAbort = () => this.#controller?.abort(signal.reason);
-      signal.addEventListener('abort', this.#onAbort, { once: true });
-    }
   }
 
   // ---- undici's side ----
-
-  onRequestStart(controller: Dispatcher.DispatchController): void {
-    this.#controller = controller;
-    if (this.#signal?.aborted) controller.abort(this.#signal.reason);
-  }
 
   onResponseStart(
     _controller: Dispatcher.DispatchController,
@@ -124,7 +92,7 @@ export class StreamBody implements Dispatcher.DispatchHandler, AsyncIterable<Uin
 
   onResponseEnd(): void {
     this.#ended = true;
-    this.#unlink();
+    this.unlinkSignal();
     const waiter = this.#waiter;
     this.#waiter = undefined;
     waiter?.resolve(DONE);
@@ -133,7 +101,7 @@ export class StreamBody implements Dispatcher.DispatchHandler, AsyncIterable<Uin
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
     if (this.#ended || this.#error !== undefined) return;
     this.#error = error;
-    this.#unlink();
+    this.unlinkSignal();
     const failHead = this.#failHead;
     this.#head = this.#failHead = undefined;
     if (failHead) {
@@ -166,7 +134,7 @@ export class StreamBody implements Dispatcher.DispatchHandler, AsyncIterable<Uin
       const chunk = queue.length === 1 ? queue[0]! : Buffer.concat(queue, this.#queued);
       this.#queue = [];
       this.#queued = 0;
-      if (this.#controller?.paused) this.#controller.resume();
+      if (this.controller?.paused) this.controller.resume();
       return Promise.resolve({ done: false, value: chunk });
     }
     if (this.#error !== undefined) return Promise.reject(this.#error);
@@ -208,7 +176,7 @@ export class StreamBody implements Dispatcher.DispatchHandler, AsyncIterable<Uin
       this.destroy();
       return;
     }
-    if (this.#controller?.paused) this.#controller.resume();
+    if (this.controller?.paused) this.controller.resume();
   }
 
   /** Closes the connection now; a reader waiting for a chunk gets an error. */
@@ -216,10 +184,6 @@ export class StreamBody implements Dispatcher.DispatchHandler, AsyncIterable<Uin
     if (this.#ended || this.#error !== undefined) return;
     this.#queue = [];
     this.#queued = 0;
-    this.#controller?.abort(new Error('response body abandoned'));
-  }
-
-  #unlink(): void {
-    if (this.#onAbort) this.#signal!.removeEventListener('abort', this.#onAbort);
+    this.controller?.abort(new Error('response body abandoned'));
   }
 }

@@ -2,7 +2,8 @@ import { getEventListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendHttpForText, splitUrl } from './send-http-text.js';
+import { closedPortOrigin } from '../../testing/closed-port.js';
+import { sendHttpForText } from './send-http-text.js';
 
 type Route = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
@@ -153,42 +154,10 @@ describe('sendHttpForText', () => {
   });
 
   it('rejects with the socket error code when nothing listens', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
     await expect(
-      sendHttpForText({ method: 'GET', url: `http://127.0.0.1:${port}/x`, headers: {} }, undefined),
-    ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
-  });
-});
-
-describe('splitUrl', () => {
-  it('splits an absolute URL into origin and path, query kept', () => {
-    expect(splitUrl('https://api.example.com/v1/chat/completions')).toEqual({
-      origin: 'https://api.example.com',
-      path: '/v1/chat/completions',
+      sendHttpForText({ method: 'GET', url: `${await closedPortOrigin()}/x`, headers: {} }, undefined),
+    ).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
     });
-    expect(splitUrl('http://127.0.0.1:8080/v1/models?limit=5')).toEqual({
-      origin: 'http://127.0.0.1:8080',
-      path: '/v1/models?limit=5',
-    });
-    expect(splitUrl('http://host:1?x=1')).toEqual({ origin: 'http://host:1', path: '/?x=1' });
-    expect(splitUrl('http://host')).toEqual({ origin: 'http://host', path: '/' });
-  });
-
-  it('agrees with the URL parser on the parts a provider URL has', () => {
-    for (const url of [
-      'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?alt=sse',
-      'http://localhost:11434/api/chat',
-      'https://x.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21',
-    ]) {
-      const parsed = new URL(url);
-      expect(splitUrl(url)).toEqual({ origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` });
-    }
-  });
-
-  it('refuses a relative URL', () => {
-    expect(() => splitUrl('/v1/models')).toThrow(TypeError);
   });
 });

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { dispatchCall, SignalledHandler } from './dispatch-call.js';
 import { defaultDispatcher, type HttpCall } from './http-client.js';
 
 export interface HttpTextResponse {
@@ -34,49 +35,15 @@ export function sendHttpForText(
 ): Promise<HttpTextResponse> {
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
-    const handler = new TextHandler(resolve, reject, signal, limits);
-    try {
-      const { origin, path } = splitUrl(call.url);
-      const hasBody = call.body !== undefined;
-      dispatcher.dispatch(
-        {
-          origin,
-          path,
-          method: call.method,
-          headers: hasBody
-            ? Object.assign({ 'content-type': 'application/json' }, call.headers)
-            : call.headers,
-          body: hasBody ? JSON.stringify(call.body) : undefined,
-          // Providers can take minutes before the first byte of a long completion; our own timers govern.
-          headersTimeout: 0,
-          bodyTimeout: 0,
-        },
-        handler,
-      );
-    } catch (error) {
-      handler.onResponseError(undefined, error as Error);
-    }
+    dispatchCall(call, dispatcher, new TextHandler(resolve, reject, signal, limits));
   });
-}
-
-/** `https://host:port/v1/x?y` into its origin and path, without a URL object per call. */
-export function splitUrl(url: string): { origin: string; path: string } {
-  const scheme = url.indexOf('://');
-  if (scheme < 0) throw new TypeError(`not an absolute URL: ${url}`);
-  const slash = url.indexOf('/', scheme + 3);
-  const query = url.indexOf('?', scheme + 3);
-  const cut = slash < 0 ? query : query < 0 ? slash : Math.min(slash, query);
-  if (cut < 0) return { origin: url, path: '/' };
-  const path = url.slice(cut);
-  return { origin: url.slice(0, cut), path: path.startsWith('/') ? path : `/${path}` };
 }
 
 const OK_LIMIT = 64 * 1024 * 1024;
 const ERROR_LIMIT = 256 * 1024;
 
 /** Collects one response; settles its promise exactly once. */
-class TextHandler implements Dispatcher.DispatchHandler {
-  #controller: Dispatcher.DispatchController | undefined;
+class TextHandler extends SignalledHandler {
   #status = 0;
   #headers: Record<string, string | string[] | undefined> = {};
   #chunks: Buffer[] = [];
@@ -85,9 +52,7 @@ class TextHandler implements Dispatcher.DispatchHandler {
   #settled = false;
   readonly #resolve: (response: HttpTextResponse) => void;
   readonly #reject: (error: unknown) => void;
-  readonly #signal: AbortSignal | undefined;
   readonly #limits: TextLimits;
-  readonly #onAbort: (() => void) | undefined;
 
   constructor(
     resolve: (response: HttpTextResponse) => void,
@@ -95,20 +60,10 @@ class TextHandler implements Dispatcher.DispatchHandler {
     signal: AbortSignal | undefined,
     limits: TextLimits,
   ) {
+    super(signal);
     this.#resolve = resolve;
     this.#reject = reject;
-    this.#signal = signal;
     this.#limits = limits;
-    if (signal) {
-      // Before the request has started there is nothing to abort yet: `onRequestStart` checks.
-      this.#onAbort = () => this.#controller?.abort(signal.reason);
-      signal.addEventListener('abort', this.#onAbort, { once: true });
-    }
-  }
-
-  onRequestStart(controller: Dispatcher.DispatchController): void {
-    this.#controller = controller;
-    if (this.#signal?.aborted) controller.abort(this.#signal.reason);
   }
 
   onResponseStart(
@@ -144,14 +99,14 @@ class TextHandler implements Dispatcher.DispatchHandler {
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
     if (this.#settled) return;
     this.#settled = true;
-    this.#unlink();
+    this.unlinkSignal();
     this.#reject(error);
   }
 
   #finish(): void {
     if (this.#settled) return;
     this.#settled = true;
-    this.#unlink();
+    this.unlinkSignal();
     const chunks = this.#chunks;
     const text =
       chunks.length === 1
@@ -160,9 +115,5 @@ class TextHandler implements Dispatcher.DispatchHandler {
           ? ''
           : Buffer.concat(chunks).toString('utf8');
     this.#resolve({ status: this.#status, headers: this.#headers, text });
-  }
-
-  #unlink(): void {
-    if (this.#onAbort) this.#signal!.removeEventListener('abort', this.#onAbort);
   }
 }

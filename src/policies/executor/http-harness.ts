@@ -1,7 +1,9 @@
-import { createServer } from 'node:net';
 import type { HttpProvider } from '../../providers/http-provider.js';
 import { createOpenAICompatibleProvider } from '../../providers/openai-compatible/create-openai-compatible-provider.js';
 import { MockHttpServer } from '../../testing/mock-http-server.js';
+
+export { closedPortOrigin } from '../../testing/closed-port.js';
+
 import type { ManualClock } from '../manual-clock.js';
 
 /** An OpenAI-compatible provider named `id` talking to a local mock server. */
@@ -11,15 +13,6 @@ export function openAIProviderFor(id: string, server: MockHttpServer | { origin:
     baseUrl: `${server.origin}/v1`,
     apiKey: `sk-test-${id}-0123456789`,
   });
-}
-
-/** A loopback port with nothing listening: connecting to it is refused at once. */
-export async function closedPortOrigin(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
 }
 
 /** Waits, turn by turn of the event loop, until `condition` holds (real I/O is in progress). */
