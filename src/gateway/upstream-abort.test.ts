@@ -81,3 +81,42 @@ describe('a client leaving mid-stream', () => {
     }
   });
 });
+
+describe('a client leaving before a whole (non-stream) answer', () => {
+  it('makes the gateway hang up on the HTTP upstream at once', async () => {
+    let arrived: () => void = () => {};
+    const requestArrived = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    let closed: () => void = () => {};
+    const upstreamHungUp = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    // Takes the request and never answers: only the gateway's abort can end it.
+    const silent = createServer((req, res) => {
+      req.resume();
+      res.on('close', () => closed());
+      arrived();
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/v1`;
+    const gw = await startTestGateway({
+      switchyard: { env: { OPENAI_API_KEY: 'sk-upstream', OPENAI_BASE_URL: baseUrl } },
+    });
+    try {
+      const req = httpRequest(`${gw.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+      });
+      req.on('error', () => {});
+      req.end(JSON.stringify({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }));
+      await requestArrived;
+      req.destroy();
+      await upstreamHungUp;
+    } finally {
+      await gw.close();
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+});
