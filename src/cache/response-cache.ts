@@ -135,17 +135,13 @@ export class ResponseCache {
     call: () => Promise<ChatResult>,
     options: CacheCallOptions = {},
   ): Promise<{ result: ChatResult; cacheHit: boolean }> {
-    const hit = await this.getChat(request, options);
+    // One key for the lookup and the store, as the pipeline does.
+    const key = this.chatKey(request, options);
+    const hit = key === undefined ? undefined : await this.getChatAt(key);
     if (hit) return { result: hit, cacheHit: true };
     const result = await call();
-    await this.putChat(request, result, options);
+    if (key !== undefined) await this.putChatAt(key, result);
     return { result, cacheHit: false };
-  }
-
-  /** A replay of a cached stream, or undefined. */
-  async getStream(request: ChatRequest, options: CacheCallOptions = {}): Promise<ChatStream | undefined> {
-    const key = this.streamKey(request, options);
-    return key === undefined ? undefined : this.getStreamAt(key);
   }
 
   /** A replay of the stream stored under a `streamKey`, or undefined. */
@@ -154,13 +150,7 @@ export class ResponseCache {
     return entry?.type === 'stream' ? replayStream(entry) : undefined;
   }
 
-  /** Passes `stream` through and keeps its events if, and only if, it finishes cleanly. */
-  recordStream(request: ChatRequest, stream: ChatStream, options: CacheCallOptions = {}): ChatStream {
-    if (!this.applies(request, options)) return stream;
-    return this.recordStreamAt(this.#key('stream', request, options), request, stream);
-  }
-
-  /** `recordStream` under a `streamKey` already computed for the lookup. */
+  /** Passes `stream` through and keeps its events under `key` if, and only if, it finishes cleanly. */
   recordStreamAt(key: string, request: ChatRequest, stream: ChatStream): ChatStream {
     return recordStream(stream, { provider: 'switchyard', model: request.model }, (recorded) => {
       void this.#writeAt(key, { type: 'stream', ...recorded });
