@@ -206,7 +206,9 @@ describe('sendHttpStream', () => {
 
   it('an abort before the head rejects the request itself', async () => {
     const controller = new AbortController();
+    let reached = false;
     routes.set('/slow-head', (_req, res) => {
+      reached = true;
       setTimeout(() => res.writeHead(200).end('late'), 200);
     });
     const pending = sendHttpStream(
@@ -214,8 +216,8 @@ describe('sendHttpStream', () => {
       controller.signal,
       agent,
     );
-    await expect.poll(() => ports.length > 0 && routes.has('/slow-head')).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // In flight: the server has the request and has not answered yet.
+    await expect.poll(() => reached).toBe(true);
     const reason = new Error('gave up');
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
