@@ -8,7 +8,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import type * as LedgerModule from '../../src/accounting/ledger/sqlite-ledger.js';
 import type * as ClientModule from '../../src/client/switchyard.js';
 import type * as GatewayModule from '../../src/gateway/create-gateway.js';
@@ -20,7 +19,7 @@ const { SqliteLedger } = await fromBuild<typeof LedgerModule>('accounting/ledger
 const { Switchyard } = await fromBuild<typeof ClientModule>('client/switchyard.js');
 const { createGateway } = await fromBuild<typeof GatewayModule>('gateway/create-gateway.js');
 const { createGatewayLogger } = await fromBuild<typeof LoggerModule>('gateway/gateway-logger.js');
-const { LOG_BLOCK } = await fromBuild<typeof LogDestinationModule>('gateway/log-destination.js');
+const { blockLogDestination } = await fromBuild<typeof LogDestinationModule>('gateway/log-destination.js');
 
 const ledger = new SqliteLedger({
   path: join(mkdtempSync(join(tmpdir(), 'switchyard-bench-')), 'ledger.db'),
@@ -30,7 +29,7 @@ const gateway = createGateway({
   switchyard,
   port: 0,
   // Buffered in blocks, as `switchyard serve` writes its stdout (src/gateway/log-destination.ts).
-  logger: createGatewayLogger(pino.destination({ dest: '/dev/null', sync: false, ...LOG_BLOCK })),
+  logger: createGatewayLogger(blockLogDestination('/dev/null').stream),
   passthrough: process.argv[2] !== 'reencode',
 });
 const { port } = await gateway.listen();
