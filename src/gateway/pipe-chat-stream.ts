@@ -1,10 +1,13 @@
 import { SwitchyardError } from '../core/errors/switchyard-error.js';
+import type { StreamSource } from '../core/stream/batched-events.js';
 import type { ChatStream } from '../core/stream/chat-stream.js';
 import type { StreamEvent } from '../core/types/stream-events.js';
 import { statusForError } from './errors/status-for-error.js';
 import { FrameWriter } from './http/frame-writer.js';
 import type { Frame, StreamPassthrough } from './passthrough/stream-passthrough.js';
 import type { RequestContext } from './request-context.js';
+
+type EventIterator = AsyncIterator<StreamEvent> & Partial<Pick<StreamSource, 'takeBuffered'>>;
 
 export interface StreamEncoder {
   encode(event: StreamEvent): string[];
@@ -61,27 +64,31 @@ export async function pipeChatStream(
   encoder: StreamEncoder,
   passthrough?: StreamPassthrough,
 ): Promise<void> {
-  const iterator = stream[Symbol.asyncIterator]();
+  const iterator = stream[Symbol.asyncIterator]() as EventIterator;
   const held: StreamEvent[] = [];
   let writer: FrameWriter | undefined;
   try {
     ctx.upstreamStarted();
     const calledAt = performance.now();
     for (;;) {
-      const next = await iterator.next();
-      if (next.done) {
-        throw new SwitchyardError({ kind: 'network', message: 'upstream stream ended before any content' });
+      let event = iterator.takeBuffered?.();
+      if (event === undefined) {
+        const next = await iterator.next();
+        if (next.done) {
+          throw new SwitchyardError({ kind: 'network', message: 'upstream stream ended before any content' });
+        }
+        event = next.value;
       }
-      if (next.value.type === 'error') throw next.value.error;
-      held.push(next.value);
-      if (next.value.type === 'start') {
-        ctx.outcome.provider = next.value.provider;
-        ctx.outcome.model = next.value.model;
+      if (event.type === 'error') throw event.error;
+      held.push(event);
+      if (event.type === 'start') {
+        ctx.outcome.provider = event.provider;
+        ctx.outcome.model = event.model;
       }
-      if (next.value.type === 'usage') ctx.outcome.usage = next.value.usage;
-      if (isContent(next.value)) {
+      if (event.type === 'usage') ctx.outcome.usage = event.usage;
+      if (isContent(event)) {
         ctx.outcome.timeToFirstTokenMs = performance.now() - calledAt;
-        if (next.value.type === 'finish') ctx.outcome.usage = next.value.usage;
+        if (event.type === 'finish') ctx.outcome.usage = event.usage;
         break;
       }
     }
@@ -96,9 +103,14 @@ export async function pipeChatStream(
     let ended = held.some((event) => event.type === 'finish');
     while (!ended && !ctx.res.destroyed) {
       if (writer.needsDrain) await writer.drained();
-      const next = await iterator.next();
-      if (next.done) break;
-      const event = next.value;
+      // An event the stream already holds is taken without a promise: the events of one upstream
+      // read pass in one turn.
+      let event = iterator.takeBuffered?.();
+      if (event === undefined) {
+        const next = await iterator.next();
+        if (next.done) break;
+        event = next.value;
+      }
       if (event.type === 'error') {
         ctx.outcome.error = event.error;
         writer.write(encoder.error(event.error, statusForError(event.error, ctx.api)));
