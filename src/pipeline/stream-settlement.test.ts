@@ -9,7 +9,14 @@ import type { StreamEvent } from '../core/types/stream-events.js';
 import { MockProvider } from '../providers/mock/mock-provider.js';
 import { hi, testCatalog } from './pipeline-test-client.js';
 
-const usage = { inputTokens: 12, outputTokens: 3, totalTokens: 15 };
+const usage = {
+  inputTokens: 12,
+  outputTokens: 3,
+  totalTokens: 15,
+  cachedInputTokens: 0,
+  cacheWriteTokens: 0,
+  reasoningTokens: 0,
+};
 
 /**
  * A provider whose whole stream arrives as one batch, as one network read of an HTTP provider
