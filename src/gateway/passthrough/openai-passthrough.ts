@@ -2,7 +2,7 @@ import type { Usage } from '../../core/types/chat-result.js';
 import { convertToOpenAIUsage } from '../openai/convert-to-openai-usage.js';
 import type { RequestContext } from '../request-context.js';
 import { type Frame, type StreamPassthrough, tappedFrom } from './stream-passthrough.js';
-import { isUsageOnlyMessage, stripOpenAIUsage } from './strip-openai-usage.js';
+import { isUsageOnlyMessage, stripOpenAIUsage, withoutTrailingUsageChunk } from './strip-openai-usage.js';
 
 const NONE: Frame[] = [];
 const text = new TextDecoder();
@@ -36,7 +36,8 @@ export function openAIPassthrough(
         if (raw && !options.includeUsage) {
           const message = text.decode(raw);
           // The decoder read this usage from these bytes: they are JSON, as the check requires.
-          return isUsageOnlyMessage(message) ? NONE : [stripOpenAIUsage(message)];
+          if (isUsageOnlyMessage(message)) return NONE;
+          return [withoutTrailingUsageChunk(message) ?? stripOpenAIUsage(message)];
         }
       }
       if (event.type === 'finish' && options.includeUsage && !sawUsage) {

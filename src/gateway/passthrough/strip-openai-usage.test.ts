@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isUsageOnlyMessage, sseMessages, stripOpenAIUsage } from './strip-openai-usage.js';
+import {
+  isUsageOnlyMessage,
+  sseMessages,
+  stripOpenAIUsage,
+  withoutTrailingUsageChunk,
+} from './strip-openai-usage.js';
 
 const role =
   'data: {"id":"c1","choices":[{"index":0,"delta":{"role":"assistant","content":""}}],"usage":null}\n\n';
@@ -97,5 +102,33 @@ describe('isUsageOnlyMessage', () => {
 
   it.each(others)('leaves %s to the strip', (_, message) => {
     expect(isUsageOnlyMessage(message)).toBe(false);
+  });
+});
+
+describe('withoutTrailingUsageChunk', () => {
+  // In OpenAI's key order, as isUsageOnlyMessage requires.
+  const openAIUsage =
+    'data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":2,"total_tokens":7}}\n\n';
+
+  it('drops the usage chunk that ends the text, as stripOpenAIUsage does', () => {
+    const text = finish + openAIUsage;
+    expect(withoutTrailingUsageChunk(text)).toBe(finish);
+    expect(stripOpenAIUsage(text)).toBe(finish);
+    expect(withoutTrailingUsageChunk(role + finish + openAIUsage)).toBe(role + finish);
+  });
+
+  it('reads a CRLF-framed usage chunk after an LF-framed message as stripOpenAIUsage does', () => {
+    const text = finish + openAIUsage.replace('\n\n', '\r\n\r\n');
+    expect(withoutTrailingUsageChunk(text)).toBe(stripOpenAIUsage(text));
+  });
+
+  it('leaves every other shape to stripOpenAIUsage', () => {
+    const withObject = finish.replace('"usage":null', '"usage":{"prompt_tokens":1}');
+    // A usage object before the usage chunk: that one must be stripped too.
+    expect(withoutTrailingUsageChunk(withObject + openAIUsage)).toBeUndefined();
+    // The usage chunk is not last, or is alone, or is not in OpenAI's key order.
+    expect(withoutTrailingUsageChunk(finish + openAIUsage + done)).toBeUndefined();
+    expect(withoutTrailingUsageChunk(openAIUsage)).toBeUndefined();
+    expect(withoutTrailingUsageChunk(finish + usage)).toBeUndefined();
   });
 });
