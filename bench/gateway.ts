@@ -1,5 +1,5 @@
 /**
- * The gateway's figures (issue 5). Run: npx tsx bench/gateway.ts [seconds per round] [rounds]
+ * The gateway's figures (issue 5). Run: npx tsx bench/gateway.ts [seconds per round] [rounds] [pin]
  *
  * On loopback, each in its own process: a fast OpenAI-compatible mock upstream, wrk (Debian) as the
  * load generator, and the targets: the mock directly; Switchyard (byte pass-through, and with it off
@@ -7,7 +7,8 @@
  * a pass-through proxy of a few lines of Node. Rounds alternate between targets so the ratios
  * survive a noisy machine. Non-stream and 20-chunk streams at 1, 16 and 64 connections: requests/s,
  * added p50 / p99 latency, CPU per request of the gateway process (/proc utime + stime), added time
- * to the first chunk; then RSS of Switchyard with 1,000 streams held open.
+ * to the first chunk; then RSS of Switchyard with 1,000 streams held open. With `pin`, the proxies run
+ * on the last core and the mock and wrk on the first (bench/gateway/pinning.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -15,12 +16,14 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findWrk, installPortkey } from './gateway/install-tools.js';
+import { pinning } from './gateway/pinning.js';
 import { cpuMs, rssMb, run, type Started, startServer } from './gateway/processes.js';
 import { requestBody, runWrk, type Target, type WrkResult } from './gateway/run-wrk.js';
 import { freePort, waitForHttp } from './gateway/wait-for-http.js';
 
 const seconds = Number(process.argv[2] ?? 3);
 const rounds = Number(process.argv[3] ?? 3);
+const pin = pinning(process.argv[4] === 'pin');
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const here = (file: string) => join(benchDir, 'gateway', file);
 const tsx = ['--import', 'tsx'];
@@ -29,23 +32,32 @@ await findWrk();
 const portkeyDir = await installPortkey(benchDir);
 
 const started: Started[] = [];
-const mock = await startServer(process.execPath, [...tsx, here('mock-upstream.ts')]);
+const mock = await startServer(...pin.load(process.execPath, [...tsx, here('mock-upstream.ts')]));
 started.push(mock);
 const upstream = `http://127.0.0.1:${mock.port}`;
-const floor = await startServer(process.execPath, [...tsx, here('floor-proxy.ts'), upstream]);
+const floor = await startServer(...pin.target(process.execPath, [...tsx, here('floor-proxy.ts'), upstream]));
 const env = { OPENAI_BASE_URL: `${upstream}/v1`, OPENAI_API_KEY: 'sk-bench-upstream' };
-const switchyard = await startServer(process.execPath, [...tsx, here('switchyard-server.ts')], { env });
-const reencode = await startServer(process.execPath, [...tsx, here('switchyard-server.ts'), 'reencode'], {
-  env,
-});
+const switchyard = await startServer(
+  ...pin.target(process.execPath, [...tsx, here('switchyard-server.ts')]),
+  {
+    env,
+  },
+);
+const reencode = await startServer(
+  ...pin.target(process.execPath, [...tsx, here('switchyard-server.ts'), 'reencode']),
+  { env },
+);
 const portkeyPort = await freePort();
 started.push(floor, switchyard, reencode);
 const portkey = await startPortkey();
 
 async function startPortkey(): Promise<Started> {
   const child = spawn(
-    process.execPath,
-    ['node_modules/@portkey-ai/gateway/build/start-server.js', `--port=${portkeyPort}`, '--headless'],
+    ...pin.target(process.execPath, [
+      'node_modules/@portkey-ai/gateway/build/start-server.js',
+      `--port=${portkeyPort}`,
+      '--headless',
+    ]),
     { cwd: portkeyDir, stdio: 'ignore' },
   );
   await waitForHttp(`http://127.0.0.1:${portkeyPort}/`);
@@ -117,7 +129,7 @@ try {
   }
   console.log('warming up...');
   for (const target of targets) {
-    for (const stream of [false, true]) await runWrk(target, stream, 16, 1, script);
+    for (const stream of [false, true]) await runWrk(target, stream, 16, 1, script, pin);
   }
   for (let round = 1; round <= rounds; round++) {
     console.log(`round ${round}/${rounds}`);
@@ -126,7 +138,7 @@ try {
         for (const target of targets) {
           if (target.streamOnly && !stream) continue;
           const before = target.pid ? cpuMs(target.pid) : 0;
-          const result: WrkResult = await runWrk(target, stream, c, seconds, script);
+          const result: WrkResult = await runWrk(target, stream, c, seconds, script, pin);
           const used = target.pid ? cpuMs(target.pid) - before : 0;
           const cell = cells.get(key(stream, c, target.name)) ?? {
             rps: [],
@@ -239,7 +251,8 @@ function report(
   console.log(
     `\nmachine: ${cpus().length} x ${cpus()[0]?.model}; node ${process.version}; ${new Date().toISOString()}`,
   );
-  console.log(`${rounds} alternating rounds of ${seconds} s, wrk -t1; medians over rounds\n`);
+  const pinned = pin.on ? '; pinned: proxies on the last core, mock and wrk on the first' : '';
+  console.log(`${rounds} alternating rounds of ${seconds} s, wrk -t1${pinned}; medians over rounds\n`);
   console.log(
     '| mode | conns | target | req/s | x direct | added p50 ms | added p99 ms | CPU ms/req | errors |',
   );

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import type { Pinning } from './pinning.js';
 import { run } from './processes.js';
 
 export interface Target {
@@ -43,6 +44,7 @@ export async function runWrk(
   connections: number,
   seconds: number,
   scriptPath: string,
+  pin?: Pinning,
 ): Promise<WrkResult> {
   const headers = { 'content-type': 'application/json', ...target.headers };
   const lua = [
@@ -51,15 +53,8 @@ export async function runWrk(
     ...Object.entries(headers).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`),
   ].join('\n');
   writeFileSync(scriptPath, lua);
-  const out = await run('wrk', [
-    '-t1',
-    `-c${connections}`,
-    `-d${seconds}s`,
-    '--latency',
-    '-s',
-    scriptPath,
-    target.url,
-  ]);
+  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', scriptPath, target.url];
+  const out = await run(...(pin ? pin.load('wrk', args) : (['wrk', args] as [string, string[]])));
   const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? 0);
   const requests = Number(out.match(/(\d+) requests in/)?.[1] ?? 0);
   const non2xx = Number(out.match(/Non-2xx or 3xx responses:\s+(\d+)/)?.[1] ?? 0);
