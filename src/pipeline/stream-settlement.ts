@@ -76,7 +76,7 @@ export class SettledEvents implements StreamSource {
   };
   readonly #onThrow = async (error: unknown): Promise<never> => {
     this.#phase = 'done';
-    if (!this.#settled) await this.#fail(abortedError('stream was not consumed to the end'));
+    await this.#settleAbandoned();
     throw error;
   };
 
@@ -123,7 +123,7 @@ export class SettledEvents implements StreamSource {
       try {
         await this.#iterator.return?.();
       } finally {
-        if (!this.#settled) await this.#fail(abortedError('stream was not consumed to the end'));
+        await this.#settleAbandoned();
       }
     }
     return { done: true, value } as IteratorResult<StreamEvent>;
@@ -146,7 +146,7 @@ export class SettledEvents implements StreamSource {
   /** The inner stream ended: a call it did not settle settles as not consumed. */
   async #end(): Promise<IteratorResult<StreamEvent>> {
     this.#phase = 'done';
-    if (!this.#settled) await this.#fail(abortedError('stream was not consumed to the end'));
+    await this.#settleAbandoned();
     return DONE;
   }
 
@@ -198,10 +198,15 @@ export class SettledEvents implements StreamSource {
     } catch (error) {
       // As the generator's `finally` did: whatever threw, the call is settled once, then it throws.
       this.#phase = 'done';
-      if (!this.#settled) await this.#fail(abortedError('stream was not consumed to the end'));
+      await this.#settleAbandoned();
       throw error;
     }
     return { done: false, value: event };
+  }
+
+  /** A call that nothing settled yet (the reader left, the inner stream threw or ended) settles as not consumed. */
+  #settleAbandoned(): Promise<void> | undefined {
+    return this.#settled ? undefined : this.#fail(abortedError('stream was not consumed to the end'));
   }
 
   async #fail(error: unknown): Promise<void> {
