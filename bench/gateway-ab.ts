@@ -16,6 +16,7 @@ import { findWrk } from './gateway/install-tools.js';
 import { pinning } from './gateway/pinning.js';
 import { cpuMs, type Started, startServer } from './gateway/processes.js';
 import { runWrk, type Target } from './gateway/run-wrk.js';
+import { median } from './support/median.js';
 
 const [treeA, treeB, mode = 'json', connections = '16', rounds = '8', seconds = '4'] = process.argv.slice(2);
 if (!treeA || !treeB)
@@ -69,11 +70,6 @@ try {
       );
     }
   }
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  };
   console.log(`\n${mode}, ${connections} connections, ${rounds} rounds of ${seconds} s, pinned`);
   for (const side of sides) {
     const range = `${Math.min(...side.cpu).toFixed(1)}-${Math.max(...side.cpu).toFixed(1)}`;

@@ -20,6 +20,7 @@ import { pinning } from './gateway/pinning.js';
 import { cpuMs, rssMb, run, type Started, startServer } from './gateway/processes.js';
 import { requestBody, runWrk, type Target, type WrkResult } from './gateway/run-wrk.js';
 import { freePort, waitForHttp } from './gateway/wait-for-http.js';
+import { median } from './support/median.js';
 
 const seconds = Number(process.argv[2] ?? 3);
 const rounds = Number(process.argv[3] ?? 3);
@@ -235,11 +236,6 @@ try {
   report(cells, firstChunk, rss);
 } finally {
   for (const handle of started) handle.child.kill();
-}
-
-function median(values: number[]): number {
-  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 function report(

@@ -21,6 +21,7 @@ import type { ChatRequest } from '../src/core/types/chat-request.js';
 import type * as ProviderModule from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
 import { instantChat } from './support/instant-chat.js';
 import { fromBuild } from './support/load-build.js';
+import { median } from './support/median.js';
 import { BUDGET_STAGE, CACHE_STAGE, RATE_LIMIT_STAGE } from './support/pipeline-stages.js';
 import { startOpenAIMockProcess } from './support/start-openai-mock-process.js';
 
@@ -51,7 +52,6 @@ async function measure(run: () => Promise<unknown>, into: Samples): Promise<void
 }
 
 const sum = (values: number[]) => values.reduce((total, x) => total + x, 0);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const dir = mkdtempSync(join(tmpdir(), 'switchyard-overhead-'));
 const { child, origin } = await startOpenAIMockProcess(delayMs);

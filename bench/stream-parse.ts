@@ -11,6 +11,7 @@ import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { streamText } from 'ai';
 import OpenAI from 'openai';
 import { createOpenAICompatibleProvider } from '../src/providers/openai-compatible/create-openai-compatible-provider.js';
+import { median } from './support/median.js';
 
 const rounds = Number(process.argv[2] ?? 30);
 const chunks = Number(process.argv[3] ?? 2000);
@@ -99,12 +100,6 @@ function contenders(baseUrl: string): Contender[] {
 function cpuMicros(): number {
   const usage = process.cpuUsage();
   return usage.user + usage.system;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function main(): Promise<void> {

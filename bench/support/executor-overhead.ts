@@ -16,6 +16,7 @@ import type * as ExecuteChatModule from '../../src/policies/executor/execute-cha
 import type * as ExecutorDepsModule from '../../src/policies/executor/executor-deps.js';
 import type * as MockProviderModule from '../../src/providers/mock/mock-provider.js';
 import { fromBuild } from './load-build.js';
+import { median } from './median.js';
 import { chainPlan, holdPrimaryOpen } from './open-circuit-chain.js';
 
 const { executeChat } = await fromBuild<typeof ExecuteChatModule>('policies/executor/execute-chat.js');
@@ -99,8 +100,6 @@ async function block(run: () => Promise<unknown>, count: number): Promise<number
   const used = process.cpuUsage(before);
   return (used.user + used.system) / count;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 // Steady state: both paths warmed well past V8's optimizing thresholds before anything is measured.
 for (let i = 0; i < 20_000; i++) {
