@@ -10,13 +10,13 @@ export interface InFlightEntry<T> {
  * what outlives its grace period.
  *
  * A linked list rather than a `Set`, for the garbage collector's sake. A long-lived `Set` with one
- * add and one delete per request rebuilds its hash table every few requests, and V8 keeps each
- * table it leaves behind pointing at the requests that were in it and at the table that replaced
- * it. Once one such table has been promoted to the old generation, it holds every later table and
- * every request in them alive through each scavenge until a full collection. Measured on the
- * gateway at 16 connections: 1.9 MB of each scavenge survived with the `Set`, 0.5 MB without it,
- * and the scavenger's CPU per request fell by about two thirds. An entry that leaves the list drops
- * its links and its request, so even a promoted one holds nothing alive.
+ * add and one delete per request rebuilds its hash table every few requests. Once the `Set` is in
+ * the old generation, V8 allocates each new table there too, and a table left behind keeps its
+ * entries (and a pointer to the next table) until a full collection finds it: every request that
+ * passed through one survives every scavenge until then. Measured on the gateway at 16
+ * connections: 1.9 MB of each scavenge survived with the `Set`, 0.5-1.0 MB without it, and the
+ * scavenger's CPU per JSON request fell from 33 to 14 us. An entry that leaves the list drops its
+ * links and its request, so even a promoted one holds nothing alive.
  */
 export class InFlightRequests<T> implements Iterable<T> {
   #head: InFlightEntry<T> | undefined;
