@@ -3,6 +3,7 @@ import type { Ledger } from '../accounting/ledger/ledger.js';
 import type { CallStats } from '../analytics/call-stats.js';
 import type { LedgerConfig } from '../config/ledger-cache-schema.js';
 import type { SwitchyardConfig } from '../config/switchyard-config.js';
+import { signalForProvider } from '../core/abort/call-signal.js';
 import { isSwitchyardError } from '../core/errors/switchyard-error.js';
 import { ChatStream } from '../core/stream/chat-stream.js';
 import type { ChatRequest, EmbedRequest } from '../core/types/chat-request.js';
@@ -233,7 +234,7 @@ export class Switchyard {
     const { provider, model } = parseModelId(request.model);
     const instance = this.registry.require(provider);
     return runEmbed(this.#pipeline, { provider, model }, { ...request, model }, (batch) =>
-      instance.embed(batch),
+      instance.embed(batch.signal ? { ...batch, signal: signalForProvider(batch.signal, instance) } : batch),
     );
   }
 

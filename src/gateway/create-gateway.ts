@@ -211,7 +211,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     const entry = inFlight.add(ctx);
     res.on('close', () => {
       // The client went away before the answer was complete: stop the upstream call at once.
-      if (!res.writableFinished) ctx.controller.abort();
+      if (!res.writableFinished) ctx.cancellation.abort();
       inFlight.delete(entry);
       // One clock reading for both: performance.now() measured 0.4-0.5 us a call in-process on the VM.
       const durationMs = performance.now() - ctx.receivedAt;
@@ -265,7 +265,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       while (inFlight.size > 0 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
-      for (const ctx of inFlight) ctx.controller.abort();
+      for (const ctx of inFlight) ctx.cancellation.abort();
       server.closeAllConnections();
       await closed;
     },

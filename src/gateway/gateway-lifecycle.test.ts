@@ -43,6 +43,9 @@ describe('streams and the upstream call', () => {
     });
     await firstChunk;
     const signal = (gw.mock.requests[0] as ChatRequest).signal!;
+    // The mock does not declare `acceptsCallSignals`: it is handed a real AbortSignal, as any
+    // provider of the user's own is, that follows the gateway's CallAbort.
+    expect(signal).toBeInstanceOf(AbortSignal);
     await waitFor(() => signal.aborted);
     expect(signal.aborted).toBe(true);
   });

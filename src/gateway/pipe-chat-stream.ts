@@ -128,7 +128,7 @@ export async function pipeChatStream(
     // mid-stream destroys it).
     writer?.flush();
     // Not consumed to the end (client gone, error thrown): stop the upstream call now.
-    if (!ctx.res.writableEnded) ctx.controller.abort();
+    if (!ctx.res.writableEnded) ctx.cancellation.abort();
     await iterator.return?.(undefined);
   }
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Switchyard } from '../client/switchyard.js';
+import { asRequestSignal, CallAbort } from '../core/abort/call-signal.js';
 import type { SwitchyardError } from '../core/errors/switchyard-error.js';
 import type { Attempt, CacheStatus, ChatResult, Usage } from '../core/types/chat-result.js';
 import type { WireApi } from './errors/status-for-error.js';
@@ -44,7 +45,8 @@ export interface GatewayServices {
  * away or shutdown runs out of patience), and the timings that give the gateway's own overhead.
  */
 export class RequestContext {
-  readonly controller = new AbortController();
+  /** Fired when the client goes away or shutdown runs out of patience (a `CallAbort`: see why there). */
+  readonly cancellation = new CallAbort();
   readonly receivedAt = performance.now();
   readonly outcome: RequestOutcome = {};
   /** Time spent waiting on the upstream (the client call), excluded from the overhead. */
@@ -65,8 +67,9 @@ export class RequestContext {
     readonly services: GatewayServices,
   ) {}
 
+  /** The request's signal, for `ChatRequest.signal`: providers that need a DOM one get one (`signalForProvider`). */
   get signal(): AbortSignal {
-    return this.controller.signal;
+    return asRequestSignal(this.cancellation);
   }
 
   /** The request's URL, query included; parsed on first use, the routes only need the pathname. */

@@ -1,3 +1,4 @@
+import type { CallSignal } from '../core/abort/call-signal.js';
 import type { HeaderLookup } from '../core/errors/retry-hints.js';
 import type { Clock } from '../policies/clock.js';
 import { reasonOf } from '../policies/timeouts/abort-link.js';
@@ -40,7 +41,7 @@ export interface AcquireOptions {
   /** Prompt estimate + max output tokens, reserved against tokens-per-minute limits. */
   estimatedTokens?: number;
   /** Aborting leaves the queue at once with the abort's error. */
-  signal?: AbortSignal;
+  signal?: CallSignal;
 }
 
 type Attempt =

@@ -1,3 +1,4 @@
+import type { CallSignal } from '../core/abort/call-signal.js';
 import { reasonOf } from './timeouts/abort-link.js';
 
 /**
@@ -29,7 +30,7 @@ export const systemClock: Clock = {
  * The wait keeps the process alive: during a retry backoff it is the only pending work, and a
  * script or `switchyard chat` would otherwise exit mid-call without an answer or an error.
  */
-export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(clock: Clock, ms: number, signal?: CallSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(reasonOf(signal));
   return new Promise((resolve, reject) => {
     const onAbort = () => {

@@ -27,6 +27,8 @@ export class HttpProvider implements Provider {
   readonly features: ProviderFeatures;
   /** Every request listens to its signal and rejects when it aborts (send-http-text, send-http-stream). */
   readonly settlesOnAbort = true;
+  /** Its signals go to `AbortScope` and the dispatch handlers, which read only `CallSignal`. */
+  readonly acceptsCallSignals = true;
   readonly settings: ProviderSettings;
   readonly codec: ProtocolCodec;
 

@@ -1,3 +1,5 @@
+import type { CallSignal } from '../abort/call-signal.js';
+
 /**
  * Combines the caller's AbortSignal with a timeout into one signal, and remembers which one fired
  * so the error can say so. Always call `dispose()` to clear the timer.
@@ -8,13 +10,13 @@
  */
 export class AbortScope {
   #controller: AbortController | undefined;
-  readonly #signal: AbortSignal | undefined;
+  readonly #signal: CallSignal | undefined;
   #firedBy: 'caller' | 'timeout' | undefined;
   #timer: NodeJS.Timeout | undefined;
   #onCallerAbort: (() => void) | undefined;
-  #callerSignal: AbortSignal | undefined;
+  #callerSignal: CallSignal | undefined;
 
-  constructor(callerSignal?: AbortSignal, timeoutMs?: number) {
+  constructor(callerSignal?: CallSignal, timeoutMs?: number) {
     const timed = timeoutMs !== undefined && timeoutMs > 0;
     if (!timed) {
       this.#signal = callerSignal;
@@ -38,7 +40,7 @@ export class AbortScope {
   }
 
   /** The signal for the request; undefined when nothing can abort it. */
-  get signal(): AbortSignal | undefined {
+  get signal(): CallSignal | undefined {
     return this.#signal;
   }
 

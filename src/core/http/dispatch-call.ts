@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { CallSignal } from '../abort/call-signal.js';
 import type { HttpCall } from './http-client.js';
 
 /**
@@ -46,20 +47,20 @@ export function splitUrl(url: string): { origin: string; path: string } {
  */
 export abstract class SignalledHandler implements Dispatcher.DispatchHandler {
   protected controller: Dispatcher.DispatchController | undefined;
-  readonly #signal: AbortSignal | undefined;
+  readonly #signal: CallSignal | undefined;
   readonly #onAbort: (() => void) | undefined;
 
-  constructor(signal: AbortSignal | undefined) {
+  constructor(signal: CallSignal | undefined) {
     this.#signal = signal;
     if (signal) {
-      this.#onAbort = () => this.controller?.abort(signal.reason);
+      this.#onAbort = () => this.controller?.abort(signal.reason as Error);
       signal.addEventListener('abort', this.#onAbort, { once: true });
     }
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller;
-    if (this.#signal?.aborted) controller.abort(this.#signal.reason);
+    if (this.#signal?.aborted) controller.abort(this.#signal.reason as Error);
   }
 
   abstract onResponseError(controller: Dispatcher.DispatchController | undefined, error: Error): void;

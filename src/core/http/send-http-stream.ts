@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { CallSignal } from '../abort/call-signal.js';
 import { dispatchCall, SignalledHandler } from './dispatch-call.js';
 import { defaultDispatcher, type HttpCall } from './http-client.js';
 
@@ -20,7 +21,7 @@ const HIGH_WATER = 64 * 1024;
  */
 export function sendHttpStream(
   call: HttpCall,
-  signal: AbortSignal | undefined,
+  signal: CallSignal | undefined,
   dispatcher: Dispatcher = defaultDispatcher(),
 ): Promise<HttpStreamResponse> {
   if (signal?.aborted) return Promise.reject(signal.reason);
@@ -52,7 +53,7 @@ export class StreamBody extends SignalledHandler implements AsyncIterable<Uint8A
   constructor(
     resolve: (response: HttpStreamResponse) => void,
     reject: (error: unknown) => void,
-    signal: AbortSignal | undefined,
+    signal: CallSignal | undefined,
   ) {
     super(signal);
     this.#head = resolve;

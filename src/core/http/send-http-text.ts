@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { CallSignal } from '../abort/call-signal.js';
 import { dispatchCall, SignalledHandler } from './dispatch-call.js';
 import { defaultDispatcher, type HttpCall } from './http-client.js';
 
@@ -29,7 +30,7 @@ export interface TextLimits {
  */
 export function sendHttpForText(
   call: HttpCall,
-  signal: AbortSignal | undefined,
+  signal: CallSignal | undefined,
   dispatcher: Dispatcher = defaultDispatcher(),
   limits: TextLimits = {},
 ): Promise<HttpTextResponse> {
@@ -57,7 +58,7 @@ class TextHandler extends SignalledHandler {
   constructor(
     resolve: (response: HttpTextResponse) => void,
     reject: (error: unknown) => void,
-    signal: AbortSignal | undefined,
+    signal: CallSignal | undefined,
     limits: TextLimits,
   ) {
     super(signal);

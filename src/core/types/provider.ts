@@ -29,6 +29,12 @@ export interface Provider {
   chat(request: ChatRequest): Promise<ChatResult>;
   stream(request: ChatRequest): ChatStream;
   embed(request: EmbedRequest): Promise<EmbedResult>;
+  /**
+   * True when the provider reads only the `CallSignal` part of a request's `signal` (`aborted`,
+   * `reason`, adding and removing an `abort` listener), as Switchyard's own providers do. Any other
+   * provider is always given a real `AbortSignal`, so it can hand it to `fetch` or an SDK.
+   */
+  readonly acceptsCallSignals?: boolean;
   listModels(options?: { signal?: AbortSignal }): Promise<ModelInfo[]>;
   health(options?: { signal?: AbortSignal; timeoutMs?: number }): Promise<HealthReport>;
 }

@@ -7,7 +7,7 @@ import type { AttemptRunner } from './chain-context.js';
 export const chatRunner: AttemptRunner<ChatResult> = {
   mode: 'chat',
   run(deployment, provider, request, scope) {
-    const answer = provider.chat(attemptRequest(request, deployment, scope.requestSignal));
+    const answer = provider.chat(attemptRequest(request, deployment, scope.requestSignal, provider));
     // The provider's request listens to the same signal: a second listener and promise per try
     // would only duplicate it. The try's error is the scope's reason either way (`errorFor`).
     return provider.settlesOnAbort === true ? answer : raceAbort(answer, scope.signal);

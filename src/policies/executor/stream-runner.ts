@@ -51,7 +51,7 @@ export function streamRunner(clock: Clock): AttemptRunner<OpenedStream> {
     async run(deployment, provider, request, scope) {
       const startedAt = clock.now();
       const iterator = provider
-        .stream(attemptRequest(request, deployment, scope.requestSignal))
+        .stream(attemptRequest(request, deployment, scope.requestSignal, provider))
         [Symbol.asyncIterator]();
       scope.awaitFirstToken();
       const buffered: StreamEvent[] = [];

@@ -1,8 +1,9 @@
+import type { CallSignal } from '../../core/abort/call-signal.js';
 import { isSwitchyardError, type SwitchyardError } from '../../core/errors/switchyard-error.js';
 import { abortedError } from './timeout-error.js';
 
 /** A signal that never aborts: the parent of a call with no caller signal and no deadline. */
-const NEVER: AbortSignal = new AbortController().signal;
+const NEVER: CallSignal = new AbortController().signal;
 
 /**
  * An AbortController whose reason is always the SwitchyardError that explains the abort, and which
@@ -15,11 +16,11 @@ const NEVER: AbortSignal = new AbortController().signal;
  */
 export class AbortLink {
   readonly #controller: AbortController | undefined;
-  readonly #signal: AbortSignal;
-  readonly #parent: AbortSignal | undefined;
+  readonly #signal: CallSignal;
+  readonly #parent: CallSignal | undefined;
   readonly #onParentAbort: (() => void) | undefined;
 
-  constructor(parent?: AbortSignal, own = true) {
+  constructor(parent?: CallSignal, own = true) {
     this.#parent = parent;
     if (!own) {
       this.#signal = parent ?? NEVER;
@@ -36,12 +37,12 @@ export class AbortLink {
     parent.addEventListener('abort', this.#onParentAbort, { once: true });
   }
 
-  get signal(): AbortSignal {
+  get signal(): CallSignal {
     return this.#signal;
   }
 
   /** The signal for a provider request; undefined when nothing can ever abort it. */
-  get requestSignal(): AbortSignal | undefined {
+  get requestSignal(): CallSignal | undefined {
     return this.#signal === NEVER ? undefined : this.#signal;
   }
 
@@ -66,7 +67,7 @@ export class AbortLink {
 }
 
 /** The SwitchyardError behind a signal's abort; a foreign reason (a caller's plain abort) is `aborted`. */
-export function reasonOf(signal: AbortSignal): SwitchyardError {
+export function reasonOf(signal: CallSignal): SwitchyardError {
   return isSwitchyardError(signal.reason) ? signal.reason : abortedError();
 }
 
@@ -74,7 +75,7 @@ export function reasonOf(signal: AbortSignal): SwitchyardError {
  * Settles with `promise`, or rejects with the abort reason the moment `signal` aborts: a provider
  * that is slow to notice an abort must not hold the caller or the chain.
  */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function raceAbort<T>(promise: Promise<T>, signal: CallSignal): Promise<T> {
   if (signal === NEVER) return promise;
   if (signal.aborted) {
     promise.catch(() => {});
@@ -104,7 +105,7 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<
  * the loop ends.
  */
 export class AbortRacer {
-  readonly #signal: AbortSignal;
+  readonly #signal: CallSignal;
   #listening = false;
   #resolve: ((value: unknown) => void) | undefined;
   #reject: ((error: unknown) => void) | undefined;
@@ -118,7 +119,7 @@ export class AbortRacer {
   readonly #fail = (error: unknown) => this.#reject?.(error);
   readonly #onAbort = () => this.#reject?.(reasonOf(this.#signal));
 
-  constructor(signal: AbortSignal) {
+  constructor(signal: CallSignal) {
     this.#signal = signal;
   }
 

@@ -1,3 +1,4 @@
+import type { CallSignal } from '../../core/abort/call-signal.js';
 import { isSwitchyardError, type SwitchyardError } from '../../core/errors/switchyard-error.js';
 import { transportError } from '../../core/errors/transport-error.js';
 import type { Clock } from '../clock.js';
@@ -19,7 +20,7 @@ export class AttemptScope extends AbortLink {
   #cancelIdle: (() => void) | undefined;
 
   constructor(options: {
-    parent: AbortSignal;
+    parent: CallSignal;
     clock: Clock;
     timeouts: TimeoutOptions;
     provider: string;

@@ -1,3 +1,4 @@
+import type { CallSignal } from '../../core/abort/call-signal.js';
 import { type Clock, systemClock } from '../clock.js';
 import { AbortLink } from './abort-link.js';
 import { timeoutError } from './timeout-error.js';
@@ -11,7 +12,7 @@ export class CallScope extends AbortLink {
   readonly #clock: Clock;
   readonly #cancelTimer: (() => void) | undefined;
 
-  constructor(options: { clock: Clock; signal?: AbortSignal; totalMs?: number }) {
+  constructor(options: { clock: Clock; signal?: CallSignal; totalMs?: number }) {
     const totalMs = options.totalMs !== undefined && options.totalMs > 0 ? options.totalMs : undefined;
     super(options.signal, totalMs !== undefined);
     this.#clock = options.clock;
@@ -27,7 +28,7 @@ export class CallScope extends AbortLink {
    * The scope for a call: a shared one when there is neither a caller signal to follow nor a
    * deadline (the common case), since such a scope holds no state; a new one otherwise.
    */
-  static of(options: { clock: Clock; signal?: AbortSignal; totalMs?: number }): CallScope {
+  static of(options: { clock: Clock; signal?: CallSignal; totalMs?: number }): CallScope {
     if (options.signal === undefined && !(options.totalMs !== undefined && options.totalMs > 0)) {
       return UNBOUNDED;
     }
