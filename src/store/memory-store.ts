@@ -1,6 +1,7 @@
 import type { Clock } from '../policies/clock.js';
 import { checkInteger } from './check-integer.js';
 import { MemoryValues } from './memory-values.js';
+import { ReservationSlots } from './reservation-slots.js';
 import {
   type CounterOptions,
   DEFAULT_HOLD_MS,
@@ -43,17 +44,12 @@ interface Reservation {
  */
 export class MemoryStore implements Store {
   readonly #counters = new Map<string, Counter>();
-  readonly #reservations = new Map<string, Reservation>();
+  readonly #reservations = new ReservationSlots<Reservation>();
   readonly #values: MemoryValues;
   readonly #now: () => number;
   #nextSweepAt = Number.POSITIVE_INFINITY;
   /** Counter count after the last purge of expired ones; the next purge runs at twice as many. */
   #purgedAt = 1024;
-  /**
-   * Reservation ids only need to be unique within this store (they never leave the process):
-   * a counter, where a random UUID per call was a measurable share of a reservation.
-   */
-  #nextReservation = 0;
 
   constructor(options: MemoryStoreOptions = {}) {
     const clock = options.clock ?? wallClock;
@@ -114,11 +110,12 @@ export class MemoryStore implements Store {
       }
     }
     for (const item of items) this.#add(item.key, item.amount, item.expiresAt, now);
-    const reservationId = `r${++this.#nextReservation}`;
     const holdMs = options.holdMs ?? DEFAULT_HOLD_MS;
     const holdUntil = now + holdMs;
     const copies = items.map((item) => ({ ...item }));
-    this.#reservations.set(reservationId, { items: copies, holdMs, holdUntil, expired: false });
+    // Ids only need to be unique within this store (they never leave the process): a slot and a
+    // serial number, where a random UUID per call was a measurable share of a reservation.
+    const reservationId = this.#reservations.add({ items: copies, holdMs, holdUntil, expired: false });
     this.#nextSweepAt = Math.min(this.#nextSweepAt, holdUntil);
     return { ok: true, reservationId };
   }
@@ -176,7 +173,7 @@ export class MemoryStore implements Store {
   get activeReservations(): number {
     this.#sweep(this.#now());
     let count = 0;
-    for (const reservation of this.#reservations.values()) if (!reservation.expired) count++;
+    for (const [, reservation] of this.#reservations.entries()) if (!reservation.expired) count++;
     return count;
   }
 
@@ -228,7 +225,7 @@ export class MemoryStore implements Store {
   #sweep(now: number): void {
     if (now < this.#nextSweepAt) return;
     let next = Number.POSITIVE_INFINITY;
-    for (const [id, reservation] of this.#reservations) {
+    for (const [id, reservation] of this.#reservations.entries()) {
       if (!reservation.expired && reservation.holdUntil <= now) {
         for (const item of reservation.items) this.#adjust(item, -item.amount, now);
         reservation.expired = true;

@@ -1,0 +1,64 @@
+/**
+ * The memory store's open reservations, by id. Not a `Map`: a long-lived `Map` with one entry added
+ * and removed per call rebuilds its table every few calls, and once it is in the old generation
+ * each new table is allocated there too and every table left behind keeps the entries it held
+ * until a full collection (docs/architecture.md, "No long-lived Set or Map with an entry per
+ * request"). Here a reservation takes a free slot of an array that only grows to the most
+ * reservations ever open at once, and leaving clears the slot.
+ *
+ * An id names its slot and a serial number (`r<slot>.<serial>`), so an id whose reservation was
+ * settled never reaches the one that took its slot next.
+ */
+export class ReservationSlots<T> {
+  readonly #slots: Array<{ id: string; value: T } | undefined> = [];
+  readonly #free: number[] = [];
+  #serial = 0;
+  #size = 0;
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Keeps `value` and returns its new id. */
+  add(value: T): string {
+    const slot = this.#free.pop() ?? this.#slots.length;
+    const id = `r${slot}.${++this.#serial}`;
+    this.#slots[slot] = { id, value };
+    this.#size++;
+    return id;
+  }
+
+  get(id: string): T | undefined {
+    const entry = this.#slots[slotOf(id)];
+    return entry?.id === id ? entry.value : undefined;
+  }
+
+  delete(id: string): boolean {
+    const slot = slotOf(id);
+    if (this.#slots[slot]?.id !== id) return false;
+    this.#slots[slot] = undefined;
+    this.#free.push(slot);
+    this.#size--;
+    return true;
+  }
+
+  /** Every open reservation with its id; deleting the one given while walking is allowed. */
+  *entries(): Generator<[string, T]> {
+    const slots = this.#slots;
+    for (let slot = 0; slot < slots.length; slot++) {
+      const entry = slots[slot];
+      if (entry) yield [entry.id, entry.value];
+    }
+  }
+
+  clear(): void {
+    this.#slots.length = 0;
+    this.#free.length = 0;
+    this.#size = 0;
+  }
+}
+
+/** The slot an id names; NaN (no slot) for a string that is not one of ours. */
+function slotOf(id: string): number {
+  return id.charCodeAt(0) === 0x72 ? Number.parseInt(id.slice(1), 10) : Number.NaN;
+}
