@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { CallContext } from '../accounting/ledger/settled-row.js';
 import type { ChatRequest } from '../core/types/chat-request.js';
 
-/** Who a call is for, from its metadata (`user`, `team`, `task`, `tags`, `key`), with a fresh request id. */
+/** Who a call is for, from its metadata (`user`, `team`, `task`, `tags`, `key`), with its request id (or a fresh one). */
 export function callContext(
-  request: Pick<ChatRequest, 'metadata'>,
+  request: Pick<ChatRequest, 'metadata' | 'requestId'>,
   route: string | undefined,
   stream: boolean,
 ): CallContext {
   const metadata = request.metadata;
-  const context: CallContext = { requestId: randomUUID(), stream };
+  const context: CallContext = { requestId: request.requestId ?? randomUUID(), stream };
   if (route !== undefined) context.route = route;
   if (!metadata) return context;
   if (typeof metadata.user === 'string') context.user = metadata.user;

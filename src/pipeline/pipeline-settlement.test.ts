@@ -30,6 +30,23 @@ describe('every call settles: cost, one ledger row, stats', () => {
     expect(sy.stats().models).toEqual([expect.objectContaining({ requests: 1, cost: expected.total })]);
   });
 
+  it("a row carries the caller's request id when one is given, and a fresh UUID otherwise", async () => {
+    const { sy, ledger } = testClient({}, { openai: [{ text: 'one' }, { text: 'two' }, { text: 'three' }] });
+    await sy.chat({ model: 'openai/gpt-4o-mini', messages: hi, requestId: 'req_from_caller' });
+    await sy.chat({ model: 'openai/gpt-4o-mini', messages: hi });
+    const events = sy.stream({ model: 'openai/gpt-4o-mini', messages: hi, requestId: 'req_streamed' });
+    for await (const _ of events) {
+      // read to the end: the row is written when the stream settles
+    }
+    const ids = (await ledger.query()).map((row) => row.requestId);
+    expect(ids).toHaveLength(3);
+    expect(ids).toContain('req_from_caller');
+    expect(ids).toContain('req_streamed');
+    expect(ids.filter((id) => id !== 'req_from_caller' && id !== 'req_streamed')[0]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
+  });
+
   it('a failing call writes one error row with its kind and attempts, and throws as before', async () => {
     const { sy, ledger } = testClient({}, { openai: [{ error: { status: 400, message: 'bad input' } }] });
     const error = await sy.chat({ model: 'openai/gpt-4o-mini', messages: hi }).catch((e: unknown) => e);
@@ -144,6 +161,12 @@ describe('embeddings', () => {
       inputTokens: result.usage.inputTokens,
       cost: result.cost?.total,
     });
+  });
+
+  it("carry the caller's request id into their row", async () => {
+    const { sy, ledger } = testClient();
+    await sy.embed({ model: 'openai/text-embedding-3-small', input: 'one', requestId: 'req_embed' });
+    expect((await ledger.query()).map((row) => row.requestId)).toEqual(['req_embed']);
   });
 });
 

@@ -61,6 +61,11 @@ export interface ChatRequest {
   /** Extra HTTP headers for this call. */
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /**
+   * The id the call's ledger row carries (the gateway passes the one it answers in `x-request-id`),
+   * so a caller can find the row of the answer it got; a fresh UUID when not given.
+   */
+  requestId?: string;
   /** Per-call timeout in milliseconds (whole call, including reading a stream). */
   timeoutMs?: number;
   /**
@@ -79,5 +84,7 @@ export interface EmbedRequest {
   providerOptions?: Record<string, Record<string, unknown>>;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** As `ChatRequest.requestId`: the id of the call's ledger row. */
+  requestId?: string;
   timeoutMs?: number;
 }

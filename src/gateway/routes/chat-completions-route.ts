@@ -21,6 +21,7 @@ export async function chatCompletionsRoute(ctx: RequestContext, body: unknown): 
   const { switchyard } = ctx.services;
   checkModelAvailable(switchyard, request.model);
   request.signal = ctx.signal;
+  request.requestId = ctx.requestId;
   const metadata = withKeyMetadata(ctx.virtualKey, withHeaderMetadata(ctx.req.headers, request.metadata));
   if (metadata) request.metadata = metadata;
   const created = Math.floor(Date.now() / 1000);

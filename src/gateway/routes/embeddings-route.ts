@@ -15,6 +15,7 @@ export async function embeddingsRoute(ctx: RequestContext, body: unknown): Promi
   const { request, encoding } = convertOpenAIEmbeddingsRequest(parsed);
   checkModelAvailable(ctx.services.switchyard, request.model);
   request.signal = ctx.signal;
+  request.requestId = ctx.requestId;
   try {
     ctx.upstreamStarted();
     const result = await ctx.services.switchyard.embed(request);

@@ -20,6 +20,7 @@ export async function messagesRoute(ctx: RequestContext, body: unknown): Promise
   const { switchyard } = ctx.services;
   checkModelAvailable(switchyard, request.model);
   request.signal = ctx.signal;
+  request.requestId = ctx.requestId;
   const metadata = withKeyMetadata(ctx.virtualKey, withHeaderMetadata(ctx.req.headers, request.metadata));
   if (metadata) request.metadata = metadata;
   ctx.outcome.stream = stream;
