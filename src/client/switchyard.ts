@@ -233,9 +233,12 @@ export class Switchyard {
   async embed(request: SwitchyardEmbedRequest): Promise<CostedEmbedResult> {
     const { provider, model } = parseModelId(request.model);
     const instance = this.registry.require(provider);
-    return runEmbed(this.#pipeline, { provider, model }, { ...request, model }, (batch) =>
-      instance.embed(batch.signal ? { ...batch, signal: signalForProvider(batch.signal, instance) } : batch),
-    );
+    return runEmbed(this.#pipeline, { provider, model }, { ...request, model }, (batch) => {
+      // As the executor's tries do (attemptRequest): a gateway's CallAbort becomes a real signal
+      // for a provider that needs one; any other request goes as it is, not copied.
+      const signal = signalForProvider(batch.signal, instance);
+      return instance.embed(signal === batch.signal ? batch : { ...batch, signal });
+    });
   }
 
   /** Per provider and model: requests, errors, cache hits, latency percentiles, speed and cost, in this process. */

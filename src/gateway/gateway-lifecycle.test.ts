@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Switchyard } from '../client/switchyard.js';
-import type { ChatRequest } from '../core/types/chat-request.js';
+import type { ChatRequest, EmbedRequest } from '../core/types/chat-request.js';
 import { HealthMonitor } from '../health/health-monitor.js';
 import { MockProvider } from '../providers/mock/mock-provider.js';
 import { createGatewayLogger } from './gateway-logger.js';
@@ -48,6 +48,15 @@ describe('streams and the upstream call', () => {
     expect(signal).toBeInstanceOf(AbortSignal);
     await waitFor(() => signal.aborted);
     expect(signal.aborted).toBe(true);
+  });
+
+  it("hands an embeddings call's provider of the user's kind a real AbortSignal too", async () => {
+    gw = await startTestGateway();
+    const response = await post('/v1/embeddings', { model: 'mock/embed', input: 'hi' });
+    expect(response.status).toBe(200);
+    const request = gw.mock.requests.at(-1) as EmbedRequest;
+    expect(request.signal).toBeInstanceOf(AbortSignal);
+    expect(request.signal?.aborted).toBe(false);
   });
 
   it('falls back to the next candidate when the first fails before the first byte', async () => {
