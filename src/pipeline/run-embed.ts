@@ -25,7 +25,7 @@ export async function runEmbed(
   request: EmbedRequest,
   embed: (request: EmbedRequest) => Promise<EmbedResult>,
 ): Promise<CostedEmbedResult> {
-  const call = callContext({ requestId: request.requestId }, `${target.provider}/${target.model}`, false);
+  const call = callContext(request, `${target.provider}/${target.model}`, false);
   const started = performance.now();
   const entry = pipeline.catalog?.get(target.model, target.provider);
   const inputs = typeof request.input === 'string' ? [request.input] : request.input;
