@@ -1,10 +1,11 @@
 /**
  * bench/stream-path-cpu: CPU per streamed call through the provider stream path, all in this process:
  * a fake undici dispatcher answers every request with the gateway bench's recorded 20-chunk OpenAI
- * SSE body (every frame its own onData, all in one tick, as undici delivers a burst of writes), so
+ * SSE body with its usage chunk (every frame its own onData, all in one tick, as undici delivers a burst of writes), so
  * only Switchyard's own work (and undici's request/body plumbing) is measured, with no socket.
  * Cases: `provider` (HttpProvider.stream, the library path), `tap` (the same with tapRawBytes, the
  * gateway's pass-through), `client` (Switchyard.stream with tapRawBytes: executor + pipeline).
+ * BURST=1 delivers the body in one read instead of a frame per read.
  * Run after `npm run build`: npx tsx bench/stream-path-cpu.ts [rounds=3] [calls=4000] [warm=4000]
  * A/B in one process, interleaved: DIST=/abs/a/dist/,/abs/b/dist/ (each build beside a node_modules)
  */
@@ -38,12 +39,33 @@ function frame(delta: object, finish: string | null): Buffer {
 }
 /** CONTENT=n streams n content chunks instead of the gateway bench's 18 (a long stream). */
 const CONTENT = Number(process.env.CONTENT ?? WORDS.length);
+/**
+ * The usage chunk the gateway always asks for (`stream_options.include_usage`), as OpenAI sends it;
+ * USAGE=0 leaves it out, so the pipeline estimates the usage with the tokenizer instead.
+ */
+const USAGE_CHUNK = Buffer.from(
+  `data: ${JSON.stringify({
+    id: 'chatcmpl-bench-1',
+    object: 'chat.completion.chunk',
+    created: 1_735_689_600,
+    model: 'gpt-4o-mini',
+    system_fingerprint: 'fp_bench',
+    choices: [],
+    usage: { prompt_tokens: 12, completion_tokens: CONTENT, total_tokens: 12 + CONTENT },
+  })}\n\n`,
+);
 const FRAMES: Buffer[] = [
   frame({ role: 'assistant', content: '' }, null),
   ...Array.from({ length: CONTENT }, (_, i) => frame({ content: ` ${WORDS[i % WORDS.length]}` }, null)),
   frame({}, 'stop'),
+  ...(process.env.USAGE === '0' ? [] : [USAGE_CHUNK]),
   Buffer.from('data: [DONE]\n\n'),
 ];
+/**
+ * What each onData carries: a frame each (as a slow upstream's reads do), or with BURST=1 the whole
+ * body at once (as the gateway bench's fast mock arrives: one read per stream).
+ */
+const READS: Buffer[] = process.env.BURST === '1' ? [Buffer.concat(FRAMES)] : FRAMES;
 const HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' };
 const RAW_HEADERS = [
   Buffer.from('content-type'),
@@ -93,7 +115,7 @@ class FakeDispatcher extends Dispatcher {
       setImmediate(() => {
         if (aborted) return;
         // Copies: undici hands out fresh buffers per read, and a consumer may keep them.
-        for (const f of FRAMES) legacy.onData(Buffer.from(f));
+        for (const f of READS) legacy.onData(Buffer.from(f));
         legacy.onComplete([]);
       });
     });
@@ -121,7 +143,7 @@ class FakeDispatcher extends Dispatcher {
       if (aborted) return;
       handler.onResponseStart(controller, 200, HEADERS);
       setImmediate(() => {
-        for (const f of FRAMES) {
+        for (const f of READS) {
           if (aborted) return;
           handler.onResponseData(controller, Buffer.from(f));
         }
@@ -141,13 +163,16 @@ const load = <T>(dist: string | undefined, path: string): Promise<T> =>
 const dispatcher = new FakeDispatcher();
 const messages = [{ role: 'user' as const, content: 'benchmark' }];
 
+const TEXT = Array.from({ length: CONTENT }, (_, i) => ` ${WORDS[i % WORDS.length]}`).join('');
+
+/** Reads the stream through, checking its text came whole (in as many deltas as it was given). */
 async function consume(stream: AsyncIterable<StreamEvent>): Promise<void> {
-  let texts = 0;
+  let length = 0;
   for await (const event of stream) {
-    if (event.type === 'text-delta') texts++;
+    if (event.type === 'text-delta') length += event.text.length;
     else if (event.type === 'error') throw event.error;
   }
-  if (texts !== CONTENT) throw new Error(`read ${texts} text deltas`);
+  if (length !== TEXT.length) throw new Error(`read ${length} characters of text, not ${TEXT.length}`);
 }
 
 const cases: Record<string, () => Promise<void>> = {};
