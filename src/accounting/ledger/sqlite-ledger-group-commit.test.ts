@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ledgerRow } from './ledger-test-rows.js';
+import { ledgerRow, T0 } from './ledger-test-rows.js';
 import { SqliteLedger } from './sqlite-ledger.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'switchyard-group-commit-'));
@@ -56,6 +56,29 @@ describe('SqliteLedger group commit', () => {
     await ledger.close();
   });
 
+  it('writes a batch of any size through multi-row inserts, every row whole and in order', async () => {
+    const path = join(dir, 'sizes.db');
+    const ledger = new SqliteLedger({ path, commitDelayMs: 60_000 });
+    // 203 = 128 + 64 + 8 + 2 + 1: every size of statement a batch can take but two.
+    const rows = Array.from({ length: 203 }, (_, n) => {
+      const row = ledgerRow({
+        at: T0 + n,
+        requestId: `m${n}`,
+        user: `user-${n}`,
+        outputTokens: n,
+        cost: `0.000${n}1`,
+        stream: true,
+      });
+      // Columns left null or 0 (no user, not a stream) among filled ones.
+      if (n % 3 === 0) delete row.user;
+      if (n % 2 === 1) delete row.stream;
+      return row;
+    });
+    for (const row of rows) void ledger.record(row);
+    expect(await ledger.query()).toEqual(rows);
+    await ledger.close();
+  });
+
   it('with commitDelayMs 0 commits each row inside record', async () => {
     const path = join(dir, 'each.db');
     const ledger = new SqliteLedger({ path, commitDelayMs: 0 });
@@ -77,6 +100,24 @@ describe('SqliteLedger group commit', () => {
     expect(goodResult.status).toBe('fulfilled');
     expect(badResult.status).toBe('rejected');
     expect(await committedIds(path)).toEqual(['good']);
+    await ledger.close();
+  });
+
+  it('rejects only the bad row of a batch written through multi-row inserts', async () => {
+    const path = join(dir, 'bad-multi.db');
+    const ledger = new SqliteLedger({ path, commitDelayMs: 60_000 });
+    const writes = Array.from({ length: 40 }, (_, n) =>
+      ledger.record(ledgerRow({ requestId: n === 17 ? (null as unknown as string) : `b${n}` })),
+    );
+    const settled = Promise.allSettled(writes);
+    await ledger.query();
+    const results = await settled;
+    expect(results.map((result, n) => (result.status === 'rejected' ? n : -1)).filter((n) => n >= 0)).toEqual(
+      [17],
+    );
+    expect(await committedIds(path)).toEqual(
+      Array.from({ length: 40 }, (_, n) => `b${n}`).filter((id) => id !== 'b17'),
+    );
     await ledger.close();
   });
 

@@ -22,16 +22,40 @@ export interface SqliteLedgerOptions {
   readonly?: boolean;
   /**
    * Group commit: rows recorded within this many milliseconds are committed together in one
-   * transaction (default 5). `record` resolves once its row is committed either way; 0 commits
-   * each row inside `record`, before it returns.
+   * transaction (default 25, `DEFAULT_COMMIT_DELAY_MS`). `record` resolves once its row is
+   * committed either way; 0 commits each row inside `record`, before it returns.
    */
   commitDelayMs?: number;
 }
+
+/**
+ * The group-commit window. A commit costs far more than the rows in it once the process runs cold
+ * between requests (SQLite's code and pages out of the CPU's caches), so fewer, larger commits are
+ * cheaper per row: in the gateway bench (JSON, 16 connections, ~4,500 requests a second, both
+ * builds at once) 25 ms took 6.7 % less CPU per request than 5 ms, and 100 ms 9.3 % less. 25 ms
+ * keeps most of that while bounding what a SIGKILL can take: rows whose calls answered in the
+ * last 25 ms (a row whose `record` resolved is always on disk).
+ */
+export const DEFAULT_COMMIT_DELAY_MS = 25;
 
 /** Rows in one transaction at most; a full batch commits at once instead of waiting for the timer. */
 const MAX_BATCH = 256;
 
 const ignore = () => {};
+
+/**
+ * A batch goes in as multi-row INSERTs of 128, 64 ... 2 rows and a last single one, by the bits of
+ * its size (at most eight statements for 256 rows) instead of a statement per row: each statement's
+ * run (the call into SQLite, its step and reset) was ~10 % of a row's cost in a loop of 256-row
+ * batches (4.5 to 4.0 us a row), and the change took 3-7 % off a gateway request's CPU (A/B).
+ * The statements are prepared when a batch first needs them. 2 ** MAX_POWER rows at most.
+ */
+const MAX_POWER = 7;
+
+function insertSql(rows: number): string {
+  const values = `(${INSERT_COLUMNS.map(() => '?').join(', ')})`;
+  return `INSERT INTO calls (${INSERT_COLUMNS.join(', ')}) VALUES ${Array(rows).fill(values).join(', ')}`;
+}
 
 interface PendingRow {
   params: unknown[];
@@ -79,6 +103,8 @@ export class SqliteLedger implements Ledger {
   readonly path: string;
   readonly #db: SqliteDatabase;
   readonly #insert: SqliteStatement | undefined;
+  /** `INSERT`s of 1, 2, 4 ... ROWS_PER_INSERT rows at a time, by the power of two; made when first needed. */
+  readonly #inserts: SqliteStatement[] = [];
   /** The batch insert as one transaction, made once: wrapping it anew per commit cost more than a row. */
   #insertBatch: (() => void) | undefined;
   #committing: PendingRow[] = [];
@@ -90,7 +116,7 @@ export class SqliteLedger implements Ledger {
 
   constructor(options: SqliteLedgerOptions = {}) {
     this.path = options.path ?? DEFAULT_LEDGER_PATH;
-    this.#commitDelayMs = options.commitDelayMs ?? 5;
+    this.#commitDelayMs = options.commitDelayMs ?? DEFAULT_COMMIT_DELAY_MS;
     if (options.readonly) {
       this.#db = openSqlite(this.path, { readonly: true, fileMustExist: true });
       return;
@@ -100,9 +126,8 @@ export class SqliteLedger implements Ledger {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma(`synchronous = ${options.durability === 'power-loss' ? 'FULL' : 'NORMAL'}`);
     migrateLedger(this.#db);
-    this.#insert = this.#db.prepare(
-      `INSERT INTO calls (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`,
-    );
+    this.#insert = this.#db.prepare(insertSql(1));
+    this.#inserts[0] = this.#insert;
   }
 
   /** True when `record` resolves later than it returns: callers need not wait for it on a hot path. */
@@ -168,7 +193,19 @@ export class SqliteLedger implements Ledger {
     this.#pending = [];
     const insert = this.#insert;
     this.#insertBatch ??= this.#db.transaction(() => {
-      for (const row of this.#committing) insert.run(...row.params);
+      const rows = this.#committing;
+      let i = 0;
+      for (let power = MAX_POWER; power > 0; power--) {
+        const size = 1 << power;
+        if (rows.length - i < size) continue;
+        const statement = this.#insertsOf(power);
+        for (; rows.length - i >= size; i += size) {
+          const params: unknown[] = [];
+          for (let j = i; j < i + size; j++) for (const value of rows[j]!.params) params.push(value);
+          statement.run(...params);
+        }
+      }
+      for (; i < rows.length; i++) insert.run(...rows[i]!.params);
     });
     this.#committing = batch;
     try {
@@ -188,6 +225,11 @@ export class SqliteLedger implements Ledger {
       this.#committing = [];
     }
     for (const row of batch) row.resolve();
+  }
+
+  #insertsOf(power: number): SqliteStatement {
+    this.#inserts[power] ??= this.#db.prepare(insertSql(1 << power));
+    return this.#inserts[power]!;
   }
 
   async query(filter: LedgerFilter = {}): Promise<LedgerRow[]> {
