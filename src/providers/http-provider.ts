@@ -7,15 +7,12 @@ import { type HttpStreamResponse, sendHttpStream } from '../core/http/send-http-
 import { sendHttpForText } from '../core/http/send-http-text.js';
 import { BatchedEvents } from '../core/stream/batched-events.js';
 import { ChatStream } from '../core/stream/chat-stream.js';
-import { readNdjson } from '../core/stream/ndjson-reader.js';
-import { readSse } from '../core/stream/sse-reader.js';
-import { readSseSpans } from '../core/stream/sse-span-reader.js';
 import type { ChatRequest, EmbedRequest } from '../core/types/chat-request.js';
 import type { ChatResult, EmbedResult, HealthReport, ModelInfo } from '../core/types/chat-result.js';
 import type { ProtocolId, Provider, ProviderFeatures } from '../core/types/provider.js';
 import type { StreamEvent } from '../core/types/stream-events.js';
-import { decodeTappedSpans } from './decode-tapped-spans.js';
 import type { ProtocolCodec, ProviderSettings } from './protocol-codec.js';
+import { streamChunkDecoder } from './stream-chunk-decoder.js';
 
 /**
  * The one HTTP runner behind every wire protocol: sends what the codec prepared, classifies errors,
@@ -187,32 +184,31 @@ export class HttpProvider implements Provider {
       const emit = (event: StreamEvent) => {
         pending.push(event);
       };
-      const sse = this.codec.streamFraming === 'sse';
-      const batches =
-        request.tapRawBytes && sse
-          ? decodeTappedSpans(readSseSpans(response.body), decoder, emit, pending)
-          : sse
-            ? readSse(response.body)
-            : readNdjson(response.body);
-      for await (const batch of batches) {
-        for (const message of batch) {
-          decoder.push(message, emit);
-          if (decoder.done) break;
+      /** The events decoded so far, the request's warnings put on its start. */
+      const taken = (): StreamEvent[] => {
+        for (const event of pending) {
+          if (event.type === 'start') event.warnings.unshift(...prepared.warnings);
         }
+        return pending.splice(0);
+      };
+      const chunks = streamChunkDecoder(
+        this.codec.streamFraming,
+        request.tapRawBytes === true,
+        decoder,
+        emit,
+        pending,
+      );
+      for await (const chunk of response.body) {
+        chunks.push(chunk);
         // Fully decoded: a consumer that stops at the last event (the finish) has not abandoned
         // the stream, and its tail goes back to the pool rather than destroying the socket.
         if (decoder.done) cleanEnd = true;
-        if (pending.length > 0) {
-          for (const event of pending) {
-            if (event.type === 'start') event.warnings.unshift(...prepared.warnings);
-          }
-          yield pending.splice(0);
-        }
+        if (pending.length > 0) yield taken();
         if (decoder.done) break;
       }
-      if (!decoder.done) decoder.end(emit);
+      chunks.end();
       cleanEnd = true;
-      if (pending.length > 0) yield pending.splice(0);
+      if (pending.length > 0) yield taken();
     } catch (error) {
       yield [
         {
