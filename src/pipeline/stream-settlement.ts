@@ -115,18 +115,30 @@ export class SettledEvents implements StreamSource {
     return event;
   }
 
-  /** Stops reading: the inner stream is closed, and a call not settled yet settles as not consumed. */
-  async return(value?: unknown): Promise<IteratorResult<StreamEvent>> {
+  /**
+   * Stops reading: the inner stream is closed, and a call not settled yet settles as not consumed.
+   * A settled call (the common end: the reader stops after the finish) only closes the inner
+   * stream, with no async function of its own around it.
+   */
+  return(value?: unknown): Promise<IteratorResult<StreamEvent>> {
     const open = this.#phase === 'open';
     this.#phase = 'done';
-    if (open) {
-      try {
-        await this.#iterator.return?.();
-      } finally {
-        await this.#settleAbandoned();
-      }
+    const result = { done: true, value } as IteratorResult<StreamEvent>;
+    if (!open) return Promise.resolve(result);
+    if (this.#settled) {
+      const closing = this.#iterator.return?.();
+      return closing ? closing.then(() => result) : Promise.resolve(result);
     }
-    return { done: true, value } as IteratorResult<StreamEvent>;
+    return this.#returnUnsettled(result);
+  }
+
+  async #returnUnsettled(result: IteratorResult<StreamEvent>): Promise<IteratorResult<StreamEvent>> {
+    try {
+      await this.#iterator.return?.();
+    } finally {
+      await this.#settleAbandoned();
+    }
+    return result;
   }
 
   async #open(): Promise<IteratorResult<StreamEvent>> {

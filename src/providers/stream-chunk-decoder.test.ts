@@ -46,11 +46,14 @@ describe('streamChunkDecoder', () => {
     expect(withoutRaw(decodeAll(cut(body, size), true))).toEqual(whole);
   });
 
-  it.each([1, 7, 500])('tapped, puts every byte on the events exactly once, in order (%i-byte reads)', (size) => {
-    const events = decodeAll(cut(body, size), true);
-    const bytes = Buffer.concat(events.flatMap((event) => (event.raw ? [event.raw] : [])));
-    expect(text.decode(bytes)).toBe(body.toString('utf8'));
-  });
+  it.each([1, 7, 500])(
+    'tapped, puts every byte on the events exactly once, in order (%i-byte reads)',
+    (size) => {
+      const events = decodeAll(cut(body, size), true);
+      const bytes = Buffer.concat(events.flatMap((event) => (event.raw ? [event.raw] : [])));
+      expect(text.decode(bytes)).toBe(body.toString('utf8'));
+    },
+  );
 
   it('ends a stream cut before [DONE] with an error, never a finish', () => {
     const truncated = body.subarray(0, body.indexOf('data: [DONE]'));

@@ -47,10 +47,9 @@ export class BatchedEvents implements StreamSource {
   }
 
   /** Drops what was buffered and closes the generator (its `finally` releases the connection). */
-  async return(value?: unknown): Promise<IteratorResult<StreamEvent>> {
+  return(value?: unknown): Promise<IteratorResult<StreamEvent>> {
     this.#batch = [];
     this.#index = 0;
-    await this.#batches.return([]);
-    return { done: true, value } as IteratorResult<StreamEvent>;
+    return this.#batches.return([]).then(() => ({ done: true, value }) as IteratorResult<StreamEvent>);
   }
 }

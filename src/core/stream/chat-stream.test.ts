@@ -78,6 +78,37 @@ describe('ChatStream', () => {
     expect(result.text).toBe('x');
   });
 
+  it('gives the same result whether asked for during the iteration or after it', async () => {
+    const stream = streamOf([
+      start,
+      { type: 'text-delta', text: 'a' },
+      { type: 'text-delta', text: 'b' },
+      { type: 'finish', finishReason: 'stop', rawFinishReason: 'stop', usage },
+    ]);
+    let during: Promise<unknown> | undefined;
+    for await (const event of stream) {
+      // Asked for before the finish: pending until the finish settles it.
+      if (event.type === 'text-delta') during ??= stream.result;
+    }
+    const after = await stream.result;
+    expect(after.text).toBe('ab');
+    expect(await during).toBe(after);
+  });
+
+  it('rejects a result asked for only after the stream failed, and leaves an unread one alone', async () => {
+    const error = new SwitchyardError({ kind: 'overloaded', message: 'busy' });
+    const read = streamOf([start, { type: 'error', error }]);
+    for await (const _ of read) {
+      // Consumed to its error.
+    }
+    await expect(read.result).rejects.toBe(error);
+    // Never asked for: no promise to reject, so nothing unhandled (vitest fails a test on one).
+    const unread = streamOf([start, { type: 'error', error }]);
+    for await (const _ of unread) {
+      // Consumed to its error.
+    }
+  });
+
   it('rejects result with the error event', async () => {
     const error = new SwitchyardError({ kind: 'overloaded', message: 'busy' });
     const stream = streamOf([start, { type: 'text-delta', text: 'x' }, { type: 'error', error }]);

@@ -17,9 +17,15 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
   readonly #source: StreamSource;
   readonly #started: number;
   #iterated = false;
-  #resolve!: (result: ChatResult) => void;
-  #reject!: (error: unknown) => void;
-  readonly #result: Promise<ChatResult>;
+  /**
+   * How the stream ended, once it has. The `result` promise is made only when something asks for
+   * it: a call's stream passes through three ChatStreams (provider, executor, client), and most of
+   * their results are never read; a promise and its guard `catch` each were two promises per layer.
+   */
+  #outcome: { result: ChatResult } | { error: unknown } | undefined;
+  #result: Promise<ChatResult> | undefined;
+  #resolve: ((result: ChatResult) => void) | undefined;
+  #reject: ((error: unknown) => void) | undefined;
 
   // Accumulated state.
   #id = '';
@@ -52,16 +58,24 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
     this.#provider = init.provider;
     this.#model = init.model;
     this.#started = init.startedAt ?? performance.now();
-    this.#result = new Promise<ChatResult>((resolve, reject) => {
-      this.#resolve = resolve;
-      this.#reject = reject;
-    });
-    // The result may be ignored by an iterating caller; never let its rejection crash the process.
-    this.#result.catch(() => {});
   }
 
   get result(): Promise<ChatResult> {
     if (!this.#iterated) void this.#drain();
+    if (this.#result === undefined) {
+      const outcome = this.#outcome;
+      this.#result =
+        outcome === undefined
+          ? new Promise<ChatResult>((resolve, reject) => {
+              this.#resolve = resolve;
+              this.#reject = reject;
+            })
+          : 'result' in outcome
+            ? Promise.resolve(outcome.result)
+            : Promise.reject(outcome.error);
+      // The result may be ignored by an iterating caller; never let its rejection crash the process.
+      this.#result.catch(() => {});
+    }
     return this.#result;
   }
 
@@ -84,7 +98,7 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
     return new ChatStreamIterator(this.#source, this.#provider, {
       absorb: (event) => this.#absorb(event),
       settle: (event) => this.#settle(event),
-      reject: this.#reject,
+      reject: (error) => this.#fail(error),
     });
   }
 
@@ -96,8 +110,21 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
 
   /** Settles the result with a finish or an error event. */
   #settle(event: StreamEvent): void {
-    if (event.type === 'finish') this.#resolve(this.#buildResult(event));
-    else if (event.type === 'error') this.#reject(event.error);
+    if (event.type === 'finish') this.#fulfil(this.#buildResult(event));
+    else if (event.type === 'error') this.#fail(event.error);
+  }
+
+  /** The first outcome counts, as with a promise's resolve and reject. */
+  #fulfil(result: ChatResult): void {
+    if (this.#outcome !== undefined) return;
+    this.#outcome = { result };
+    this.#resolve?.(result);
+  }
+
+  #fail(error: unknown): void {
+    if (this.#outcome !== undefined) return;
+    this.#outcome = { error };
+    this.#reject?.(error);
   }
 
   #absorb(event: StreamEvent): void {
@@ -299,8 +326,12 @@ class ChatStreamIterator implements AsyncIterator<StreamEvent> {
     return (this.#inflight as Promise<unknown>).then(call, call);
   }
 
-  /** Ends the iteration: the result is rejected if nothing settled it, and the source is closed. */
-  async #close(): Promise<void> {
+  /**
+   * Ends the iteration: the result is rejected if nothing settled it, and the source is closed.
+   * Not an async function: every stream's end passes through one of these per layer, and the
+   * async function's own promise and its await were two more promises each time.
+   */
+  #close(): Promise<unknown> {
     this.#done = true;
     if (!this.#settled) {
       this.#settled = true;
@@ -312,6 +343,10 @@ class ChatStreamIterator implements AsyncIterator<StreamEvent> {
         }),
       );
     }
-    await this.#source.return(undefined);
+    try {
+      return this.#source.return(undefined);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 }
