@@ -1,6 +1,7 @@
 import { SwitchyardError } from '../core/errors/switchyard-error.js';
 import type { StreamSource } from '../core/stream/batched-events.js';
 import type { ChatStream } from '../core/stream/chat-stream.js';
+import type { ChatResult } from '../core/types/chat-result.js';
 import type { StreamEvent } from '../core/types/stream-events.js';
 import { statusForError } from './errors/status-for-error.js';
 import { FrameWriter } from './http/frame-writer.js';
@@ -39,8 +40,8 @@ function sseHead(ctx: RequestContext): Record<string, string> {
  * first), so the result is there to read: its cost goes out as the `x-switchyard-cost` trailer
  * (chunked responses only; Node drops trailers on any other) and into the log line.
  */
-async function addCostTrailer(ctx: RequestContext, stream: ChatStream): Promise<void> {
-  const cost = (await stream.result).cost?.total;
+function addCostTrailer(ctx: RequestContext, result: ChatResult): void {
+  const cost = result.cost?.total;
   if (cost === undefined) return;
   ctx.outcome.cost = cost;
   if (!ctx.res.destroyed) ctx.res.addTrailers({ 'x-switchyard-cost': cost });
@@ -121,7 +122,9 @@ export async function pipeChatStream(
         if (event.type === 'usage' || event.type === 'finish') ctx.outcome.usage = event.usage;
       }
     }
-    if (ended && ctx.outcome.error === undefined) await addCostTrailer(ctx, stream);
+    if (ended && ctx.outcome.error === undefined) {
+      addCostTrailer(ctx, stream.finishedResult ?? (await stream.result));
+    }
     writer.end();
   } finally {
     // Whatever was given is written before anything else happens to the response (an error thrown

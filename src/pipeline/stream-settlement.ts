@@ -193,7 +193,8 @@ export class SettledEvents implements StreamSource {
 
   async #finish(event: StreamEvent): Promise<IteratorResult<StreamEvent>> {
     try {
-      const result = await this.#inner.result;
+      // The inner stream settled its result as it handed over the finish: read it in this turn.
+      const result = this.#inner.finishedResult ?? (await this.#inner.result);
       if (!this.#cacheHit && result.usage.inputTokens + result.usage.outputTokens === 0) {
         result.usage = estimateUsage({
           provider: result.provider,

@@ -86,13 +86,20 @@ describe('ChatStream', () => {
       { type: 'finish', finishReason: 'stop', rawFinishReason: 'stop', usage },
     ]);
     let during: Promise<unknown> | undefined;
+    let finished: unknown;
     for await (const event of stream) {
       // Asked for before the finish: pending until the finish settles it.
-      if (event.type === 'text-delta') during ??= stream.result;
+      if (event.type === 'text-delta') {
+        during ??= stream.result;
+        expect(stream.finishedResult).toBeUndefined();
+      }
+      // Read in the same turn as the finish, without a promise.
+      if (event.type === 'finish') finished = stream.finishedResult;
     }
     const after = await stream.result;
     expect(after.text).toBe('ab');
     expect(await during).toBe(after);
+    expect(finished).toBe(after);
   });
 
   it('rejects a result asked for only after the stream failed, and leaves an unread one alone', async () => {
@@ -102,6 +109,7 @@ describe('ChatStream', () => {
       // Consumed to its error.
     }
     await expect(read.result).rejects.toBe(error);
+    expect(read.finishedResult).toBeUndefined();
     // Never asked for: no promise to reject, so nothing unhandled (vitest fails a test on one).
     const unread = streamOf([start, { type: 'error', error }]);
     for await (const _ of unread) {

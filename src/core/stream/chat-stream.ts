@@ -79,6 +79,16 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
     return this.#result;
   }
 
+  /**
+   * The result once the stream has finished (its finish event read), without a promise; undefined
+   * before then and after a failure. For a reader that has just seen the finish and wants its cost
+   * in the same turn.
+   */
+  get finishedResult(): ChatResult | undefined {
+    const outcome = this.#outcome;
+    return outcome !== undefined && 'result' in outcome ? outcome.result : undefined;
+  }
+
   /** Only the text as it arrives. */
   get textStream(): AsyncIterable<string> {
     const self = this;

@@ -1,4 +1,5 @@
 import { SwitchyardError } from '../../core/errors/switchyard-error.js';
+import type { StreamSource } from '../../core/stream/batched-events.js';
 import type { StreamEvent } from '../../core/types/stream-events.js';
 import type { Clock } from '../clock.js';
 import { AbortRacer } from '../timeouts/abort-link.js';
@@ -52,17 +53,22 @@ export function streamRunner(clock: Clock): AttemptRunner<OpenedStream> {
       const startedAt = clock.now();
       const iterator = provider
         .stream(attemptRequest(request, deployment, scope.requestSignal, provider))
-        [Symbol.asyncIterator]();
+        [Symbol.asyncIterator]() as AsyncIterator<StreamEvent> & Partial<Pick<StreamSource, 'takeBuffered'>>;
       scope.awaitFirstToken();
       const buffered: StreamEvent[] = [];
       const racer = new AbortRacer(scope.signal);
       try {
         for (;;) {
-          scope.waitingForEvent();
-          const step = await racer.race(iterator.next());
-          scope.eventArrived();
-          if (step.done) throw endedWithoutFinish(deployment.provider);
-          const event = step.value;
+          // An event the stream already holds (the start's batch usually brings the first content
+          // too) is taken without a race, its promises and a hop; only a wait is raced.
+          let event = scope.signal.aborted ? undefined : iterator.takeBuffered?.();
+          if (event === undefined) {
+            scope.waitingForEvent();
+            const step = await racer.race(iterator.next());
+            scope.eventArrived();
+            if (step.done) throw endedWithoutFinish(deployment.provider);
+            event = step.value;
+          }
           if (event.type === 'error') throw event.error;
           buffered.push(event);
           const content = isContentEvent(event);
