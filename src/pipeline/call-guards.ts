@@ -19,6 +19,17 @@ export interface CallGuards {
 export const NO_GUARDS: CallGuards = Object.freeze({});
 
 /**
+ * Whether any budget or rate-limit rule can hold a call. The embedded defaults have none: the
+ * caller then skips `acquireGuards` and its promise and turn altogether.
+ */
+export function guardsNeeded(pipeline: Pipeline): boolean {
+  const { budgets, limiter } = pipeline;
+  return (
+    (budgets !== undefined && budgets.rules.length > 0) || (limiter !== undefined && limiter.rules.length > 0)
+  );
+}
+
+/**
  * Before any provider is called: the call's worst case reserved against every budget governing
  * it, then its rate-limit permit (which may wait in the limiter's queue). A refusal throws
  * `budget_exceeded` / `rate_limited` and leaves nothing held. Both count against the chain's first

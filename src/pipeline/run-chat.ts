@@ -2,7 +2,7 @@ import type { ChatRequest } from '../core/types/chat-request.js';
 import type { CacheStatus, ChatResult } from '../core/types/chat-result.js';
 import type { RoutePlan } from '../router/route-plan.js';
 import { callContext } from './call-context.js';
-import { acquireGuards, type CallGuards, NO_GUARDS } from './call-guards.js';
+import { acquireGuards, type CallGuards, guardsNeeded, NO_GUARDS } from './call-guards.js';
 import type { Pipeline } from './pipeline.js';
 import { settleFailure, settleResult } from './settle-call.js';
 
@@ -38,7 +38,7 @@ export async function runChat(
   let guards: CallGuards = NO_GUARDS;
   let result: ChatResult;
   try {
-    guards = await acquireGuards(pipeline, plan, request, call);
+    guards = guardsNeeded(pipeline) ? await acquireGuards(pipeline, plan, request, call) : NO_GUARDS;
     result = await execute();
   } catch (error) {
     await settleFailure(pipeline, guards, call, error, { latencyMs: performance.now() - started });

@@ -4,7 +4,7 @@ import type { ChatRequest } from '../core/types/chat-request.js';
 import type { CacheStatus } from '../core/types/chat-result.js';
 import type { RoutePlan } from '../router/route-plan.js';
 import { callContext } from './call-context.js';
-import { acquireGuards, type CallGuards, NO_GUARDS } from './call-guards.js';
+import { acquireGuards, type CallGuards, guardsNeeded, NO_GUARDS } from './call-guards.js';
 import type { Pipeline } from './pipeline.js';
 import { type CallOptions, cacheStatusOnMiss } from './run-chat.js';
 import { settleFailure } from './settle-call.js';
@@ -62,7 +62,7 @@ async function admitStream(
   const started = performance.now();
   let guards: CallGuards;
   try {
-    guards = await acquireGuards(pipeline, plan, request, call);
+    guards = guardsNeeded(pipeline) ? await acquireGuards(pipeline, plan, request, call) : NO_GUARDS;
   } catch (error) {
     await settleFailure(pipeline, NO_GUARDS, call, error, { latencyMs: performance.now() - started });
     if (!isSwitchyardError(error)) throw error;
