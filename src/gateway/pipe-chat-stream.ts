@@ -122,9 +122,10 @@ export async function pipeChatStream(
         if (event.type === 'usage' || event.type === 'finish') ctx.outcome.usage = event.usage;
       }
     }
-    if (ended && ctx.outcome.error === undefined) {
-      addCostTrailer(ctx, stream.finishedResult ?? (await stream.result));
-    }
+    // A finish reached here was settled on its way (every layer settles before it hands one over),
+    // so the result is read without waiting; an error never gets here with `ended` alone.
+    const finished = ended && ctx.outcome.error === undefined ? stream.finishedResult : undefined;
+    if (finished) addCostTrailer(ctx, finished);
     writer.end();
   } finally {
     // Whatever was given is written before anything else happens to the response (an error thrown
