@@ -13,18 +13,12 @@ export class ReservationSlots<T> {
   readonly #slots: Array<{ id: string; value: T } | undefined> = [];
   readonly #free: number[] = [];
   #serial = 0;
-  #size = 0;
-
-  get size(): number {
-    return this.#size;
-  }
 
   /** Keeps `value` and returns its new id. */
   add(value: T): string {
     const slot = this.#free.pop() ?? this.#slots.length;
     const id = `r${slot}.${++this.#serial}`;
     this.#slots[slot] = { id, value };
-    this.#size++;
     return id;
   }
 
@@ -38,7 +32,6 @@ export class ReservationSlots<T> {
     if (this.#slots[slot]?.id !== id) return false;
     this.#slots[slot] = undefined;
     this.#free.push(slot);
-    this.#size--;
     return true;
   }
 
@@ -54,7 +47,6 @@ export class ReservationSlots<T> {
   clear(): void {
     this.#slots.length = 0;
     this.#free.length = 0;
-    this.#size = 0;
   }
 }
 
