@@ -1,9 +1,9 @@
 import { NdjsonFramer } from '../core/stream/ndjson-reader.js';
-import { SseFramer } from '../core/stream/sse-reader.js';
+import { type RawStreamMessage, SseFramer } from '../core/stream/sse-reader.js';
 import { SseSpanFramer } from '../core/stream/sse-span-reader.js';
 import type { StreamEvent } from '../core/types/stream-events.js';
-import { TappedSpanDecoder } from './decode-tapped-spans.js';
 import type { StreamDecoder } from './protocol-codec.js';
+import { TappedSpanDecoder } from './tapped-span-decoder.js';
 
 /** Turns a stream's body chunks into its protocol's events, a chunk at a time, synchronously. */
 export interface StreamChunkDecoder {
@@ -37,7 +37,7 @@ export function streamChunkDecoder(
     };
   }
   const framer = framing === 'sse' ? new SseFramer() : new NdjsonFramer();
-  const decode = (messages: { data: string; event?: string }[]) => {
+  const decode = (messages: RawStreamMessage[]) => {
     for (let i = 0; i < messages.length && !decoder.done; i++) decoder.push(messages[i]!, emit);
   };
   return {

@@ -17,6 +17,13 @@ function streamOf(events: StreamEvent[], onReturn?: () => void) {
   return new ChatStream(source(), { provider: 'p', model: 'm' });
 }
 
+/** Iterates a stream to its last event, keeping nothing. */
+async function readToEnd(stream: ChatStream): Promise<void> {
+  for await (const _ of stream) {
+    // Only the reading matters.
+  }
+}
+
 const start: StreamEvent = { type: 'start', id: 'r1', model: 'm-2024', provider: 'p', warnings: [] };
 
 describe('ChatStream', () => {
@@ -105,16 +112,12 @@ describe('ChatStream', () => {
   it('rejects a result asked for only after the stream failed, and leaves an unread one alone', async () => {
     const error = new SwitchyardError({ kind: 'overloaded', message: 'busy' });
     const read = streamOf([start, { type: 'error', error }]);
-    for await (const _ of read) {
-      // Consumed to its error.
-    }
+    await readToEnd(read);
     await expect(read.result).rejects.toBe(error);
     expect(read.finishedResult).toBeUndefined();
     // Never asked for: no promise to reject, so nothing unhandled (vitest fails a test on one).
     const unread = streamOf([start, { type: 'error', error }]);
-    for await (const _ of unread) {
-      // Consumed to its error.
-    }
+    await readToEnd(unread);
   });
 
   it('rejects result with the error event', async () => {
